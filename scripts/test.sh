@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test layer; stops at the first failure.
+#   1. host:    cargo test (the model and the URL parser, natively)
+#   2. browser: wasm-bindgen-test of the components in headless Chromium
+#   3. e2e:     the release build in dist/, served on 127.0.0.1 under /ir/explorer/,
+#               driven by headless Chromium through playwright-core
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-test.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+say "1/3 host tests"
+cargo test --locked
+
+say "2/3 browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=$(command -v chromedriver) cargo test --locked --target wasm32-unknown-unknown --test web
+
+say "3/3 end-to-end tests of the release build"
+bash scripts/build.sh
+(cd tests/e2e && node --test --test-concurrency=1)

@@ -1,0 +1,14 @@
+//! IIJ Financial Explorer: Internet Initiative Japan's FY2007 results and plans, exact and
+//! traced to the line they were printed on, entirely in the browser.
+//!
+//! - [`model`]: the financial model (documents, facts, checks, ratios, scenarios). Plain Rust,
+//!   built and tested on the host.
+//! - [`route`]: the URL scheme (fragment routing). Plain Rust, tested on the host.
+//! - `ui` (wasm32 only): the Leptos app shell, views and widgets; it wires signals to the
+//!   model and holds no financial logic of its own.
+
+pub mod model;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,69 @@
+//! The two source documents every figure comes from (see `data/sources/README.md`).
+
+/// Which source document a fact was printed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum DocumentId {
+    /// The Convocation Notice of the 16th Ordinary General Meeting of Shareholders.
+    #[serde(rename = "notice")]
+    Notice,
+    /// The "2008 Nomura Asia Equity Forum" presentation.
+    #[serde(rename = "forum")]
+    Forum,
+}
+
+/// A source document as the explorer cites it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Document {
+    pub id: DocumentId,
+    pub title: &'static str,
+    /// The date printed on the document, ISO 8601.
+    pub date: &'static str,
+    /// The date as a reader sees it.
+    pub date_label: &'static str,
+    /// The transcription's file name in `data/sources/`.
+    pub file: &'static str,
+    /// The units the document prints in.
+    pub units: &'static str,
+}
+
+/// Both documents, the notice first (it is exact to JPY 1 thousand; the forum rounds).
+pub const DOCUMENTS: [Document; 2] = [
+    Document {
+        id: DocumentId::Notice,
+        title: "Convocation Notice of the 16th Ordinary General Meeting of Shareholders (with the Business Report for FY2007)",
+        date: "2008-06-09",
+        date_label: "June 9, 2008",
+        file: "000_3fd817ff9a9027c8.txt",
+        units: "JPY thousands; some JPY millions in the narrative; per-share data in JPY",
+    },
+    Document {
+        id: DocumentId::Forum,
+        title: "2008 Nomura Asia Equity Forum presentation, President & CEO Koichi Suzuki",
+        date: "2008-07-10",
+        date_label: "July 10, 2008",
+        file: "003_03268d09f9f3ad89.txt",
+        units: "JPY billions and JPY millions, rounded",
+    },
+];
+
+impl DocumentId {
+    /// The document this id names.
+    pub fn document(self) -> &'static Document {
+        match self {
+            DocumentId::Notice => &DOCUMENTS[0],
+            DocumentId::Forum => &DOCUMENTS[1],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_can_find_each_document_by_its_id() {
+        for d in DOCUMENTS {
+            assert_eq!(d.id.document(), &d);
+        }
+    }
+}

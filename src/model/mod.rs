@@ -1,0 +1,14 @@
+//! The financial model: the documents, the facts printed in them, the checks that reconcile
+//! them, and (in later modules) ratios and scenarios.
+//!
+//! Plain Rust only. Nothing here may import leptos, web-sys, gloo or wasm-bindgen: the web
+//! crates are wasm32-only dependencies, so the host build (`cargo test`) would not compile if
+//! it tried. Money is `rust_decimal::Decimal` with `checked_*` arithmetic, and every fallible
+//! step returns `Result<_, Error>`: a panic in WebAssembly kills the whole page.
+
+pub mod documents;
+pub mod error;
+pub mod interval;
+
+pub use documents::{Document, DocumentId, DOCUMENTS};
+pub use error::Error;

@@ -1,0 +1,4 @@
+//! One module per view. Each view reads its parameters from the route and the model.
+
+pub mod not_found;
+pub mod pending;

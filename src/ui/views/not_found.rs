@@ -1,0 +1,20 @@
+//! The friendly answer to a fragment that names no view.
+
+use leptos::prelude::*;
+
+use crate::route::View;
+
+/// Shown for an unknown route; `path` is what the visitor asked for, shown as text.
+#[component]
+pub fn NotFound(path: String) -> impl IntoView {
+    view! {
+        <section class="view not-found" data-testid="view-not-found">
+            <h2>"Page not found"</h2>
+            <p>"The explorer has no view called “" <code>{path}</code> "”."</p>
+            <p>
+                "Go to the " <a href=View::Overview.href()>"Overview"</a>
+                ", or choose a view from the navigation above."
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+// Shared pieces of the end-to-end suite: a static server for the release build on loopback
+// under a sub-path, Debian's headless Chromium through playwright-core, and a page that
+// records every console error, page error and failed request.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+/** The sub-path the build is served under, as on an investor-relations site. */
+export const SUB_PATH = '/ir/explorer/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.zip': 'application/zip',
+};
+
+/** Serves DIST under SUB_PATH on 127.0.0.1 (a free port). Anything else is a 404. */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === SUB_PATH.slice(0, -1)) {
+      res.writeHead(301, { Location: SUB_PATH });
+      return res.end();
+    }
+    if (!url.pathname.startsWith(SUB_PATH)) {
+      res.writeHead(404);
+      return res.end('not found');
+    }
+    let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    const file = normalize(join(DIST, rel));
+    if (!file.startsWith(DIST)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    try {
+      const info = await stat(file);
+      const path = info.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(path);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { server, base: `http://127.0.0.1:${port}${SUB_PATH}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Debian's Chromium, headless, with the flags this machine needs; never a downloaded browser. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A new page whose problems are recorded: `problems()` lists console errors and warnings,
+ * uncaught page errors, failed requests and HTTP errors, in order.
+ */
+export async function recordedPage(browser, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const seen = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') seen.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => seen.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => seen.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) seen.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return { page, context, problems: () => [...seen] };
+}
+
+/** Opens `fragment` of the served build and waits until the app has mounted. */
+export async function openView(page, base, fragment) {
+  await page.goto(`${base}${fragment}`);
+  await page.waitForSelector('main [data-testid^="view-"]');
+}

@@ -1,0 +1,107 @@
+// End-to-end tests of the app shell on the release build, served under a sub-path.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openView, recordedPage, startServer } from './harness.mjs';
+
+const VIEWS = [
+  ['overview', 'Overview'],
+  ['statements', 'Statements'],
+  ['ratios', 'Ratios'],
+  ['scenarios', 'Scenarios'],
+  ['charts', 'Charts'],
+  ['sources', 'Sources & checks'],
+];
+
+let srv;
+let browser;
+before(async () => {
+  srv = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe('the app shell', () => {
+  for (const [slug, title] of VIEWS) {
+    test(`#/${slug} loads by its URL with no console error or failed request`, async () => {
+      const { page, context, problems } = await recordedPage(browser);
+      await openView(page, srv.base, `#/${slug}`);
+      assert.ok(await page.locator(`main [data-testid="view-${slug}"]`).isVisible());
+      assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), title);
+      assert.equal(await page.title(), `${title} · IIJ Financial Explorer`);
+      assert.equal(await page.locator('header h1').innerText(), 'Internet Initiative Japan Inc.');
+      // Let late requests (favicon) finish before judging.
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(problems(), []);
+      await context.close();
+    });
+  }
+
+  test('the bare sub-path opens the Overview', async () => {
+    const { page, context, problems } = await recordedPage(browser);
+    await openView(page, srv.base, '');
+    assert.ok(await page.locator('[data-testid="view-overview"]').isVisible());
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('navigation works by click and by back and forward', async () => {
+    const { page, context, problems } = await recordedPage(browser);
+    await openView(page, srv.base, '#/overview');
+    await page.click('[data-testid="nav-statements"]');
+    await page.waitForSelector('[data-testid="view-statements"]');
+    assert.match(page.url(), /\/ir\/explorer\/#\/statements$/);
+    await page.click('[data-testid="nav-sources"]');
+    await page.waitForSelector('[data-testid="view-sources"]');
+
+    await page.goBack();
+    await page.waitForSelector('[data-testid="view-statements"]');
+    await page.goBack();
+    await page.waitForSelector('[data-testid="view-overview"]');
+    await page.goForward();
+    await page.waitForSelector('[data-testid="view-statements"]');
+    assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), 'Statements');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('a junk route shows the not-found view with a way back', async () => {
+    const { page, context, problems } = await recordedPage(browser);
+    await openView(page, srv.base, '#/balance%20sheets?x=%ZZ');
+    assert.ok(await page.locator('[data-testid="view-not-found"]').isVisible());
+    assert.equal(await page.locator('.not-found code').innerText(), 'balance sheets');
+    await page.click('.not-found a');
+    await page.waitForSelector('[data-testid="view-overview"]');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('a panic replaces the page with a message and a reload link', async () => {
+    const { page, context, problems } = await recordedPage(browser);
+    await page.goto(`${srv.base}#/selftest/panic`);
+    const crash = page.locator('#crash');
+    await crash.waitFor();
+    assert.equal(await crash.locator('h1').innerText(), 'Something went wrong');
+    assert.match(await crash.locator('pre').innerText(), /self-test panic/);
+    const href = await crash.locator('a').getAttribute('href');
+    assert.equal(href, srv.base, 'the reload link drops the fragment');
+    assert.ok(problems().some((p) => p.includes('IIJ Financial Explorer stopped')), 'the panic is logged');
+    await crash.locator('a').click();
+    await page.waitForSelector('[data-testid="view-overview"]');
+    await context.close();
+  });
+
+  test('the skip link moves focus to the main content without changing the route', async () => {
+    const { page, context } = await recordedPage(browser);
+    await openView(page, srv.base, '#/ratios');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
+    assert.match(page.url(), /#\/ratios$/);
+    await context.close();
+  });
+});

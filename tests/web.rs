@@ -1,0 +1,105 @@
+//! Browser tests of the components: wasm-bindgen-test in headless Chromium. Each test mounts
+//! the real app into a fresh element, acts on it as a visitor would, and reads the DOM.
+//! Run by `scripts/test.sh` (`cargo test --target wasm32-unknown-unknown --test web`).
+#![cfg(target_arch = "wasm32")]
+
+use gloo::timers::future::TimeoutFuture;
+use iij_explorer::route::View;
+use iij_explorer::ui::app::App;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the app at `fragment` into a new element and returns that element.
+async fn mount_at(fragment: &str) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    window().location().set_hash(fragment).expect("set hash");
+    settle().await;
+    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    document().body().expect("body").append_child(&host).expect("append");
+    let handle = mount_to(host.clone(), App);
+    settle().await;
+    (host, handle)
+}
+
+/// Lets queued `hashchange` events and reactive updates run.
+async fn settle() {
+    TimeoutFuture::new(30).await;
+}
+
+fn query(host: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
+    host.query_selector(selector).ok().flatten().map(|e| e.unchecked_into())
+}
+
+fn text(host: &web_sys::HtmlElement, selector: &str) -> String {
+    query(host, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_names_the_company_the_period_and_every_view() {
+    let (host, _h) = mount_at("#/overview").await;
+    assert_eq!(text(&host, "header h1"), "Internet Initiative Japan Inc.");
+    assert!(text(&host, "header .tickers").contains("TSE1 3774"));
+    assert!(text(&host, "header .tickers").contains("NASDAQ IIJI"));
+    assert!(text(&host, "header .period").contains("March 31, 2008"));
+    let links = host.query_selector_all("nav a").expect("nav links");
+    let names: Vec<String> = (0..links.length())
+        .filter_map(|i| links.item(i).and_then(|n| n.text_content()))
+        .collect();
+    assert_eq!(names, ["Overview", "Statements", "Ratios", "Scenarios", "Charts", "Sources & checks"]);
+    let footer = text(&host, "footer");
+    assert!(footer.contains("June 9, 2008"), "footer: {footer}");
+    assert!(footer.contains("July 10, 2008"), "footer: {footer}");
+    assert!(footer.contains("Nomura Asia Equity Forum"), "footer: {footer}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn each_view_opens_from_its_own_fragment() {
+    for view in View::ALL {
+        let (host, _h) = mount_at(&view.href()).await;
+        let selector = format!("[data-testid=view-{}]", view.slug());
+        assert!(query(&host, &selector).is_some(), "{selector} missing at {}", view.href());
+        let current = query(&host, "nav a[aria-current=page]").and_then(|a| a.text_content());
+        assert_eq!(current.as_deref(), Some(view.title()));
+        assert_eq!(document().title(), format!("{} · IIJ Financial Explorer", view.title()));
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_nav_link_switches_the_view_and_back_returns() {
+    let (host, _h) = mount_at("#/overview").await;
+    query(&host, "[data-testid=nav-ratios]").expect("ratios link").click();
+    settle().await;
+    assert_eq!(window().location().hash().unwrap_or_default(), "#/ratios");
+    assert!(query(&host, "[data-testid=view-ratios]").is_some());
+    assert!(query(&host, "[data-testid=view-overview]").is_none());
+
+    window().history().expect("history").back().expect("back");
+    TimeoutFuture::new(150).await;
+    assert_eq!(window().location().hash().unwrap_or_default(), "#/overview");
+    assert!(query(&host, "[data-testid=view-overview]").is_some());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_junk_route_shows_not_found_with_a_way_back() {
+    let (host, _h) = mount_at("#/no-such-view%3Cb%3E").await;
+    assert!(query(&host, "[data-testid=view-not-found]").is_some());
+    assert_eq!(text(&host, ".not-found code"), "no-such-view<b>");
+    assert!(query(&host, ".not-found b").is_none(), "the path must be shown as text, not markup");
+    let back = query(&host, ".not-found a").expect("link back");
+    assert_eq!(back.get_attribute("href").as_deref(), Some("#/overview"));
+    assert!(query(&host, "nav a[aria-current=page]").is_none());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_view_not_built_yet_says_so() {
+    let (host, _h) = mount_at("#/charts").await;
+    assert!(text(&host, "[data-testid=view-charts]").contains("not built yet"));
+    host.remove();
+}
