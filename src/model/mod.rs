@@ -6,9 +6,14 @@
 //! it tried. Money is `rust_decimal::Decimal` with `checked_*` arithmetic, and every fallible
 //! step returns `Result<_, Error>`: a panic in WebAssembly kills the whole page.
 
+pub mod dataset;
 pub mod documents;
 pub mod error;
+pub mod fact;
+pub mod formula;
 pub mod interval;
 
+pub use dataset::{Check, CheckResult, Dataset, Erratum, Section, Status};
 pub use documents::{Document, DocumentId, DOCUMENTS};
 pub use error::Error;
+pub use fact::{Basis, Fact, Period, Scope, Unit};
