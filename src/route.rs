@@ -112,6 +112,21 @@ impl Route {
         }
     }
 
+    /// The same route with parameter `key` set to `value` (replacing any earlier value), or
+    /// removed when `value` is `None` or empty. Other routes are returned unchanged.
+    pub fn with_param(&self, key: &str, value: Option<&str>) -> Route {
+        match self {
+            Route::View { view, params } => {
+                let mut params: Vec<(String, String)> = params.iter().filter(|(k, _)| k != key).cloned().collect();
+                if let Some(v) = value.filter(|v| !v.is_empty()) {
+                    params.push((key.to_owned(), v.to_owned()));
+                }
+                Route::View { view: *view, params }
+            }
+            other => other.clone(),
+        }
+    }
+
     /// The first value of query parameter `key`, if present.
     pub fn param(&self, key: &str) -> Option<&str> {
         match self {
@@ -245,6 +260,15 @@ mod tests {
         assert_eq!(r.param("flag"), Some(""));
         assert_eq!(r.param("x"), Some("a b c"));
         assert_eq!(r.param("missing"), None);
+    }
+
+    #[test]
+    fn it_can_set_and_clear_one_parameter() {
+        let r = Route::parse("#/sources?q=cash&fact=cbs.cash");
+        assert_eq!(r.with_param("fact", Some("cis.revenue")).to_string(), "#/sources?q=cash&fact=cis.revenue");
+        assert_eq!(r.with_param("q", None).to_string(), "#/sources?fact=cbs.cash");
+        assert_eq!(r.with_param("q", Some("")).to_string(), "#/sources?fact=cbs.cash");
+        assert_eq!(Route::parse("#/x").with_param("q", Some("a")), Route::parse("#/x"));
     }
 
     #[test]

@@ -47,6 +47,19 @@ pub const DOCUMENTS: [Document; 2] = [
 ];
 
 impl DocumentId {
+    /// The transcription itself, bundled so a figure can be shown on its line.
+    pub fn text(self) -> &'static str {
+        match self {
+            DocumentId::Notice => include_str!("../../data/sources/000_3fd817ff9a9027c8.txt"),
+            DocumentId::Forum => include_str!("../../data/sources/003_03268d09f9f3ad89.txt"),
+        }
+    }
+
+    /// Line `n` (1-based) of the transcription, if it exists.
+    pub fn line(self, n: u32) -> Option<&'static str> {
+        self.text().split('\n').nth(usize::try_from(n).ok()?.checked_sub(1)?)
+    }
+
     /// The document this id names.
     pub fn document(self) -> &'static Document {
         match self {
@@ -59,6 +72,14 @@ impl DocumentId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn it_can_quote_a_line_of_each_document() {
+        assert_eq!(DocumentId::Notice.line(461), Some("Total Liabilities\t30,427,731"));
+        assert_eq!(DocumentId::Forum.line(250), Some("Forecast for FY2008"));
+        assert_eq!(DocumentId::Forum.line(0), None);
+        assert_eq!(DocumentId::Forum.line(100_000), None);
+    }
 
     #[test]
     fn it_can_find_each_document_by_its_id() {

@@ -6,16 +6,32 @@ use leptos::prelude::*;
 use crate::model::DOCUMENTS;
 use crate::route::{Route, View};
 use crate::ui::router::use_hash_route;
-use crate::ui::views::{not_found::NotFound, pending::Pending};
+use crate::ui::state;
+use crate::ui::views::{not_found::NotFound, pending::Pending, sources::SourcesView};
 
 /// The product name, in the page title and the header.
 pub const PRODUCT: &str = "IIJ Financial Explorer";
 
-/// The whole app. The route signal is provided as context for views that need it.
+/// What the main region shows. Derived from the route so that a change of parameters
+/// within one view does not rebuild the view (a search box keeps its focus).
+#[derive(Debug, Clone, PartialEq)]
+enum Page {
+    View(View),
+    NotFound(String),
+    SelfTestPanic,
+}
+
+/// The whole app. The route signal and the loaded dataset are provided as context.
 #[component]
 pub fn App() -> impl IntoView {
     let route = use_hash_route();
     provide_context(route);
+    provide_context(state::load());
+    let page = Memo::new(move |_| match route.get() {
+        Route::View { view, .. } => Page::View(view),
+        Route::NotFound { path } => Page::NotFound(path),
+        Route::SelfTestPanic => Page::SelfTestPanic,
+    });
 
     // The tab title names the view, so history entries and bookmarks are told apart.
     Effect::new(move |_| {
@@ -31,10 +47,10 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>"Skip to content"</a>
         <Header route=route />
         <main id="main-content" tabindex="-1">
-            {move || match route.get() {
-                Route::View { view, .. } => view_body(view),
-                Route::NotFound { path } => view! { <NotFound path=path /> }.into_any(),
-                Route::SelfTestPanic => self_test_panic(),
+            {move || match page.get() {
+                Page::View(view) => view_body(view, route),
+                Page::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
+                Page::SelfTestPanic => self_test_panic(),
             }}
         </main>
         <Footer />
@@ -42,8 +58,11 @@ pub fn App() -> impl IntoView {
 }
 
 /// The body of a view.
-fn view_body(view: View) -> AnyView {
-    view! { <Pending view=view /> }.into_any()
+fn view_body(view: View, route: ReadSignal<Route>) -> AnyView {
+    match view {
+        View::Sources => view! { <SourcesView route=route /> }.into_any(),
+        other => view! { <Pending view=other /> }.into_any(),
+    }
 }
 
 /// Panics on purpose: the end-to-end suite opens `#/selftest/panic` to prove that the panic

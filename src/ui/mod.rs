@@ -7,7 +7,9 @@
 pub mod app;
 pub mod panic_page;
 pub mod router;
+pub mod state;
 pub mod views;
+pub mod widgets;
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {

@@ -1,0 +1,41 @@
+//! The loaded model, shared with every view through context: the dataset and its checks,
+//! evaluated once at start-up. A dataset that fails to load is a message, not a panic.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::{CheckResult, Dataset};
+
+/// The dataset with every check evaluated.
+#[derive(Debug)]
+pub struct Explorer {
+    pub data: Dataset,
+    pub results: Vec<CheckResult>,
+}
+
+/// What views receive: the explorer, or why it could not load.
+pub type Loaded = Result<Arc<Explorer>, String>;
+
+/// Loads the bundled dataset and evaluates its checks.
+pub fn load() -> Loaded {
+    let data = Dataset::bundled().map_err(|e| e.to_string())?;
+    let results = data.evaluate_all();
+    Ok(Arc::new(Explorer { data, results }))
+}
+
+/// The explorer from context; views call this inside the app.
+pub fn use_explorer() -> Loaded {
+    use_context::<Loaded>().unwrap_or_else(|| Err("the dataset was not provided".to_owned()))
+}
+
+/// Shown where a view needs the dataset and it could not be loaded.
+#[component]
+pub fn LoadError(message: String) -> impl IntoView {
+    view! {
+        <div class="error-box" role="alert">
+            <strong>"The figures could not be loaded. "</strong>
+            {message}
+        </div>
+    }
+}

@@ -1,0 +1,345 @@
+//! Sources & checks: the two documents, how many facts each section holds, a search over
+//! every fact, the inspector for the chosen fact, every reconciliation check with its
+//! operands and status, and the errata.
+//!
+//! URL parameters: `q` (search text), `fact` (inspected fact id), `section` (section whose
+//! facts are listed), `status` (check filter: pass, rounding, erratum).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::model::{fact::Dimension, DocumentId, Status, DOCUMENTS};
+use crate::route::{Route, View};
+use crate::ui::state::{use_explorer, Explorer, LoadError};
+use crate::ui::widgets::fact_panel::{fact_href, FactPanel};
+use crate::ui::widgets::status_badge::StatusBadge;
+
+/// How many search results are listed at most.
+const SEARCH_LIMIT: usize = 50;
+
+/// Rewrites the URL without a new history entry (typing in the search box).
+fn replace_fragment(fragment: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+    }
+}
+
+#[component]
+pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
+    let explorer = match use_explorer() {
+        Ok(x) => x,
+        Err(message) => {
+            return view! { <section class="view" data-testid="view-sources"><h2>"Sources & checks"</h2><LoadError message=message /></section> }
+                .into_any()
+        }
+    };
+    let fact = Memo::new(move |_| route.get().param("fact").map(str::to_owned));
+    let section = Memo::new(move |_| route.get().param("section").map(str::to_owned));
+    let x1 = explorer.clone();
+    let x2 = explorer.clone();
+    view! {
+        <section class="view sources" data-testid="view-sources">
+            <h2>"Sources & checks"</h2>
+            {move || fact.get().map(|id| view! { <FactPanel explorer=x1.clone() id=id /> })}
+            <Summary explorer=explorer.clone() />
+            <FactSearch explorer=explorer.clone() route=route />
+            <Sections explorer=explorer.clone() />
+            {move || section.get().map(|id| view! { <SectionFacts explorer=x2.clone() id=id /> })}
+            <Checks explorer=explorer.clone() route=route />
+            <Errata explorer=explorer />
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Summary(explorer: Arc<Explorer>) -> impl IntoView {
+    let data = &explorer.data;
+    let count = |code: &str| explorer.results.iter().filter(|r| r.status.code() == code).count();
+    let (pass, rounding, erratum) = (count("pass"), count("rounding"), count("erratum"));
+    let other = explorer.results.len() - pass - rounding - erratum;
+    view! {
+        <div class="summary-grid">
+            <div class="stat"><span class="stat-value" data-testid="count-facts">{data.facts.len()}</span><span class="stat-label">"facts"</span></div>
+            <div class="stat"><span class="stat-value" data-testid="count-checks">{data.checks.len()}</span><span class="stat-label">"checks"</span></div>
+            <div class="stat"><span class="stat-value" data-testid="count-errata">{data.errata.len()}</span><span class="stat-label">"errata"</span></div>
+        </div>
+        <p>
+            {format!("{pass} checks agree exactly, {rounding} agree within the rounding of the printed figures, and {erratum} depend on an erratum.")}
+            {(other > 0).then(|| format!(" {other} fail."))}
+        </p>
+        <table class="data-table">
+            <caption>"The source documents"</caption>
+            <thead><tr><th scope="col">"Document"</th><th scope="col">"Dated"</th><th scope="col">"Printed in"</th><th scope="col" class="num">"Facts"</th></tr></thead>
+            <tbody>
+                {DOCUMENTS
+                    .iter()
+                    .map(|d| view! {
+                        <tr>
+                            <th scope="row">{d.title}</th>
+                            <td><time datetime=d.date>{d.date_label}</time></td>
+                            <td>{d.units}</td>
+                            <td class="num" data-testid=format!("count-{}", doc_code(d.id))>{data.count_in(d.id)}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn doc_code(d: DocumentId) -> &'static str {
+    match d {
+        DocumentId::Notice => "notice",
+        DocumentId::Forum => "forum",
+    }
+}
+
+#[component]
+fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
+    let query = RwSignal::new(route.get_untracked().param("q").unwrap_or_default().to_owned());
+    let results = {
+        let explorer = explorer.clone();
+        Memo::new(move |_| explorer.data.search(&query.get(), SEARCH_LIMIT + 1))
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        query.set(text.clone());
+        let current = Route::parse(&crate::ui::router::current_fragment());
+        replace_fragment(&current.with_param("q", Some(text.trim())).to_string());
+    };
+    view! {
+        <div class="search">
+            <label for="fact-search">"Search every fact by name, value or id"</label>
+            <input
+                id="fact-search"
+                type="search"
+                data-testid="fact-search"
+                placeholder="e.g. accumulated deficit, 66,835, cbs.cash"
+                autocomplete="off"
+                prop:value=move || query.get()
+                on:input=on_input
+            />
+            <p class="muted" aria-live="polite" data-testid="search-count">
+                {move || {
+                    let n = results.get().len();
+                    if query.get().trim().is_empty() {
+                        String::new()
+                    } else if n > SEARCH_LIMIT {
+                        format!("More than {SEARCH_LIMIT} facts match; the first {SEARCH_LIMIT} are listed.")
+                    } else {
+                        format!("{n} fact{} match{}.", if n == 1 { "" } else { "s" }, if n == 1 { "es" } else { "" })
+                    }
+                }}
+            </p>
+            <ul class="search-results" data-testid="search-results">
+                {move || {
+                    let q = query.get();
+                    results
+                        .get()
+                        .into_iter()
+                        .take(SEARCH_LIMIT)
+                        .map(|i| {
+                            let f = &explorer.data.facts[i];
+                            let href = route.get_untracked().with_param("q", Some(q.trim())).with_param("fact", Some(&f.id)).to_string();
+                            view! {
+                                <li>
+                                    <a href=href>{f.label.clone()}</a>
+                                    " " <span class="num">{format::fact_with_unit(f)}</span>
+                                    " " <span class="muted">{format!("{} · line {}", f.period, f.line)}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn Sections(explorer: Arc<Explorer>) -> impl IntoView {
+    let data = &explorer.data;
+    view! {
+        <table class="data-table" data-testid="sections-table">
+            <caption>"Facts by section of the documents"</caption>
+            <thead><tr><th scope="col">"Section"</th><th scope="col">"Document"</th><th scope="col" class="num">"From line"</th><th scope="col" class="num">"Facts"</th></tr></thead>
+            <tbody>
+                {data
+                    .counts_by_section()
+                    .into_iter()
+                    .map(|(i, n)| {
+                        let s = &data.sections[i];
+                        let href = Route::View { view: View::Sources, params: vec![("section".into(), s.id.clone())] }.to_string();
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=href>{s.heading.clone()}</a></th>
+                                <td>{if s.doc == DocumentId::Notice { "Notice" } else { "Presentation" }}</td>
+                                <td class="num">{s.line}</td>
+                                <td class="num">{n}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn SectionFacts(explorer: Arc<Explorer>, id: String) -> impl IntoView {
+    let data = &explorer.data;
+    let Some(index) = data.sections.iter().position(|s| s.id == id) else {
+        return view! { <p class="error-box" role="alert">"There is no section with the id “" <code>{id}</code> "”."</p> }.into_any();
+    };
+    let s = &data.sections[index];
+    view! {
+        <table class="data-table" data-testid="section-facts">
+            <caption>{s.heading.clone()}</caption>
+            <thead><tr><th scope="col">"Fact"</th><th scope="col" class="num">"Value"</th><th scope="col">"Period"</th><th scope="col" class="num">"Line"</th></tr></thead>
+            <tbody>
+                {data
+                    .facts
+                    .iter()
+                    .filter(|f| f.section == index)
+                    .map(|f| view! {
+                        <tr>
+                            <th scope="row"><a href=fact_href(&f.id)>{f.label.clone()}</a></th>
+                            <td class="num">{format::fact_with_unit(f)}</td>
+                            <td>{f.period.to_string()}</td>
+                            <td class="num">{f.line}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
+    let filter = RwSignal::new(route.get_untracked().param("status").unwrap_or("all").to_owned());
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        filter.set(value.clone());
+        let current = Route::parse(&crate::ui::router::current_fragment());
+        replace_fragment(&current.with_param("status", Some(value.as_str()).filter(|v| *v != "all")).to_string());
+    };
+    let rows = move || {
+        let data = &explorer.data;
+        let wanted = filter.get();
+        explorer
+            .results
+            .iter()
+            .filter(|r| wanted == "all" || r.status.code() == wanted)
+            .map(|r| {
+                let c = &data.checks[r.check];
+                let yen = c.lhs.facts().first().and_then(|&&i| data.facts.get(i)).is_some_and(|f| f.unit.dimension() == Dimension::Yen);
+                let side = |s: Option<crate::model::interval::Interval>| s.map(|i| format::interval(&i, yen)).unwrap_or_else(|| "—".into());
+                let mut operands: Vec<usize> = Vec::new();
+                for &i in c.lhs.facts().into_iter().chain(c.rhs.facts()) {
+                    if !operands.contains(&i) {
+                        operands.push(i);
+                    }
+                }
+                let why = match &r.status {
+                    Status::Erratum { erratum, .. } => Some(data.errata[*erratum].why.clone()),
+                    Status::Error(e) => Some(e.clone()),
+                    _ => None,
+                };
+                view! {
+                    <tr data-check=c.id.clone()>
+                        <th scope="row">
+                            {c.label.clone()}
+                            <details>
+                                <summary>{format!("Operands ({})", operands.len())}</summary>
+                                <ul>
+                                    {operands
+                                        .into_iter()
+                                        .map(|i| {
+                                            let f = &data.facts[i];
+                                            view! { <li><a href=fact_href(&f.id)>{f.label.clone()}</a> ": " {format::fact_with_unit(f)}</li> }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                {c.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                                {why.map(|w| view! { <p class="note">{w}</p> })}
+                            </details>
+                        </th>
+                        <td><code>{format!("{} {} {}", c.lhs_text, c.relation.symbol(), c.rhs_text)}</code></td>
+                        <td class="num">{side(r.lhs)}</td>
+                        <td class="num">{side(r.rhs)}</td>
+                        <td><StatusBadge status=r.status.clone() /></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="checks">
+            <h3>"Reconciliation checks"</h3>
+            <p>
+                "Each check is an arithmetic relationship the printed figures must satisfy. A figure printed to the nearest N "
+                "stands for every value within N/2 of it, so two sides agree within rounding when their intervals meet. "
+                "Amounts are compared in yen whatever unit they were printed in."
+            </p>
+            <label for="check-filter">"Show "</label>
+            <select id="check-filter" data-testid="check-filter" on:change=on_change prop:value=move || filter.get()>
+                <option value="all">"all checks"</option>
+                <option value="pass">"checks that agree exactly"</option>
+                <option value="rounding">"checks that agree within rounding"</option>
+                <option value="erratum">"checks that depend on an erratum"</option>
+            </select>
+            <div class="table-scroll">
+                <table class="data-table checks-table" data-testid="checks-table">
+                    <caption>"Every check with its operands, both sides and its status"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Check"</th>
+                            <th scope="col">"Relationship"</th>
+                            <th scope="col" class="num">"Left side"</th>
+                            <th scope="col" class="num">"Right side"</th>
+                            <th scope="col">"Status"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Errata(explorer: Arc<Explorer>) -> impl IntoView {
+    let data = &explorer.data;
+    view! {
+        <div class="errata" data-testid="errata">
+            <h3>"Errata"</h3>
+            <p>"Every disagreement or evident error found in the sources. A printed value is never overwritten silently: each fact keeps its printed text, and these entries say what the explorer uses instead, and why."</p>
+            <ol>
+                {data
+                    .errata
+                    .iter()
+                    .map(|e| view! {
+                        <li id=e.id.clone()>
+                            <p><strong>{e.kind.clone()}</strong> ": printed " {e.printed.clone()}</p>
+                            <p>"The explorer uses: " {e.used.clone()}</p>
+                            <p class="muted">{e.why.clone()}</p>
+                            {(!e.facts.is_empty()).then(|| view! {
+                                <p>"Figures: "
+                                    {e.facts
+                                        .iter()
+                                        .map(|&i| view! { <a href=fact_href(&data.facts[i].id)>{data.facts[i].label.clone()}</a> " " })
+                                        .collect_view()}
+                                </p>
+                            })}
+                        </li>
+                    })
+                    .collect_view()}
+            </ol>
+        </div>
+    }
+}

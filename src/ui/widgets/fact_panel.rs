@@ -1,0 +1,91 @@
+//! The source inspector for one fact: its value as printed and as used, its unit, precision
+//! and period, the document, section, line and row it was printed on (with the line quoted),
+//! any note or erratum, and every check it takes part in.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::route::{Route, View};
+use crate::ui::state::Explorer;
+use crate::ui::widgets::status_badge::StatusBadge;
+
+/// The fragment that opens fact `id` in the Sources view.
+pub fn fact_href(id: &str) -> String {
+    Route::View { view: View::Sources, params: vec![("fact".into(), id.into())] }.to_string()
+}
+
+/// The inspector for the fact with id `id`, or a clear message if there is none.
+#[component]
+pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
+    let data = &explorer.data;
+    let Some(index) = data.index_of(&id) else {
+        return view! {
+            <section class="fact-panel missing" data-testid="fact-panel" role="alert">
+                <p>
+                    "There is no figure with the id “" <code>{id}</code> "”. "
+                    "Search for it by name below, or pick one from a section."
+                </p>
+            </section>
+        }
+        .into_any();
+    };
+    let f = &data.facts[index];
+    let section = &data.sections[f.section];
+    let doc = section.doc.document();
+    let quoted = section.doc.line(f.line).unwrap_or_default().replace('\t', "  ·  ");
+    let erratum = f.erratum.map(|e| data.errata[e].clone());
+    let checks: Vec<_> = data
+        .checks_of(index)
+        .into_iter()
+        .map(|c| (data.checks[c].id.clone(), data.checks[c].label.clone(), explorer.results[c].status.clone()))
+        .collect();
+    let precision = format!("{} {}", format::group(f.precision, format::decimals_of(f.precision)), f.unit.label());
+    view! {
+        <section class="fact-panel" data-testid="fact-panel" aria-labelledby="fact-panel-title">
+            <h3 id="fact-panel-title">{f.label.clone()}</h3>
+            <dl class="facts-grid">
+                <dt>"As printed"</dt>
+                <dd><code class="printed" data-testid="fact-printed">{f.printed.clone()}</code></dd>
+                <dt>"Value used"</dt>
+                <dd data-testid="fact-value">{format::fact_with_unit(f)}</dd>
+                <dt>"Printed to the nearest"</dt>
+                <dd>{precision}</dd>
+                <dt>"Period"</dt>
+                <dd>{format!("{} ({})", f.period, f.basis.label())}</dd>
+                <dt>"Scope"</dt>
+                <dd>{f.scope.label()}</dd>
+                <dt>"Document"</dt>
+                <dd data-testid="fact-document">{format!("{}, {}", doc.title, doc.date_label)}</dd>
+                <dt>"Section"</dt>
+                <dd>{section.heading.clone()}</dd>
+                <dt>"Line"</dt>
+                <dd data-testid="fact-line">{format!("line {} of {}", f.line, doc.file)}</dd>
+                <dt>"Row as printed"</dt>
+                <dd><q>{f.row.clone()}</q>{f.col.clone().map(|c| view! { " — column " <q>{c}</q> })}</dd>
+                <dt>"Id"</dt>
+                <dd><code>{f.id.clone()}</code></dd>
+            </dl>
+            <figure class="source-line">
+                <figcaption>{format!("The line as transcribed (line {}):", f.line)}</figcaption>
+                <pre data-testid="fact-source-line">{quoted}</pre>
+            </figure>
+            {f.note.clone().map(|n| view! { <p class="note"><strong>"Note: "</strong>{n}</p> })}
+            {erratum.map(|e| view! {
+                <div class="erratum-box" data-testid="fact-erratum">
+                    <p><strong>{format!("Erratum ({}): ", e.kind)}</strong>{format!("printed {}; the explorer uses {}.", e.printed, e.used)}</p>
+                    <p>{e.why}</p>
+                </div>
+            })}
+            <h4>{format!("Checks it takes part in ({})", checks.len())}</h4>
+            <ul class="check-list" data-testid="fact-checks">
+                {checks
+                    .into_iter()
+                    .map(|(id, label, status)| view! { <li><StatusBadge status=status /> " " {label} " " <code class="muted">{id}</code></li> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}

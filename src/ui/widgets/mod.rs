@@ -1,0 +1,4 @@
+//! Widgets shared by several views.
+
+pub mod fact_panel;
+pub mod status_badge;

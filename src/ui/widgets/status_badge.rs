@@ -1,0 +1,10 @@
+//! A check's status as a labelled badge: the words carry the meaning, the colour repeats it.
+
+use leptos::prelude::*;
+
+use crate::model::Status;
+
+#[component]
+pub fn StatusBadge(status: Status) -> impl IntoView {
+    view! { <span class=format!("status status-{}", status.code())>{status.label()}</span> }
+}
