@@ -103,3 +103,57 @@ async fn a_view_not_built_yet_says_so() {
     assert!(text(&host, "[data-testid=view-charts]").contains("not built yet"));
     host.remove();
 }
+
+/// Types `text` into the input at `selector` as a visitor would (sets the value, fires `input`).
+fn type_into(host: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = query(host, selector).expect("input").unchecked_into();
+    input.set_value(text);
+    let ev = web_sys::Event::new("input").expect("event");
+    input.dispatch_event(&ev).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn the_sources_view_opens_a_fact_on_its_source_line() {
+    let (host, _h) = mount_at("#/sources?fact=cbs.cash").await;
+    // Typed from the notice: "Cash and cash equivalent	11,470,980" on line 433.
+    assert_eq!(text(&host, "[data-testid=fact-printed]"), "11,470,980");
+    assert_eq!(text(&host, "[data-testid=fact-value]"), "11,470,980 JPY thousands");
+    assert!(text(&host, "[data-testid=fact-line]").starts_with("line 433 of"));
+    assert!(text(&host, "[data-testid=fact-source-line]").contains("Cash and cash equivalent"));
+    assert!(text(&host, "[data-testid=fact-document]").contains("June 9, 2008"));
+    // Cash takes part in the current-assets check, among others.
+    assert!(text(&host, "[data-testid=fact-checks]").contains("Current assets add up"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_sources_view_shows_an_erratum_on_a_corrected_fact() {
+    let (host, _h) = mount_at("#/sources?fact=cf.financing").await;
+    assert_eq!(text(&host, "[data-testid=fact-printed]"), "1,152");
+    assert_eq!(text(&host, "[data-testid=fact-value]"), "-1,152 JPY millions");
+    assert!(text(&host, "[data-testid=fact-erratum]").contains("net cash used in financing"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_junk_fact_id_gives_a_clear_message_and_a_working_view() {
+    let (host, _h) = mount_at("#/sources?fact=no.such%3Cfact%3E").await;
+    let panel = text(&host, "[data-testid=fact-panel]");
+    assert!(panel.contains("There is no figure with the id “no.such<fact>”"), "{panel}");
+    assert!(query(&host, "[data-testid=checks-table]").is_some());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn searching_lists_matching_facts_and_keeps_the_query_in_the_url() {
+    let (host, _h) = mount_at("#/sources").await;
+    type_into(&host, "[data-testid=fact-search]", "accumulated deficit");
+    settle().await;
+    let results = text(&host, "[data-testid=search-results]");
+    assert!(results.contains("Accumulated deficit"), "{results}");
+    assert!(results.contains("-19,555,489 JPY thousands"), "{results}");
+    assert_eq!(window().location().hash().unwrap_or_default(), "#/sources?q=accumulated%20deficit");
+    // The search box kept its element (the view was not rebuilt by the URL change).
+    assert!(query(&host, "[data-testid=fact-search]").is_some());
+    host.remove();
+}

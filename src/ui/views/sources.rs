@@ -221,7 +221,10 @@ fn SectionFacts(explorer: Arc<Explorer>, id: String) -> impl IntoView {
 
 #[component]
 fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
-    let filter = RwSignal::new(route.get_untracked().param("status").unwrap_or("all").to_owned());
+    const FILTERS: [&str; 4] = ["all", "pass", "rounding", "erratum"];
+    let asked = route.get_untracked().param("status").map(str::to_owned);
+    let unknown = asked.clone().filter(|a| !FILTERS.contains(&a.as_str()));
+    let filter = RwSignal::new(asked.filter(|a| FILTERS.contains(&a.as_str())).unwrap_or_else(|| "all".to_owned()));
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         filter.set(value.clone());
@@ -286,6 +289,11 @@ fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
                 "stands for every value within N/2 of it, so two sides agree within rounding when their intervals meet. "
                 "Amounts are compared in yen whatever unit they were printed in."
             </p>
+            {unknown.map(|u| view! {
+                <p class="error-box" role="alert" data-testid="filter-message">
+                    "The link asks for checks with status “" {u} "”, which does not exist; all checks are shown."
+                </p>
+            })}
             <label for="check-filter">"Show "</label>
             <select id="check-filter" data-testid="check-filter" on:change=on_change prop:value=move || filter.get()>
                 <option value="all">"all checks"</option>
