@@ -1,5 +1,7 @@
 //! The two source documents every figure comes from (see `data/sources/README.md`).
 
+include!(concat!(env!("OUT_DIR"), "/quoted_lines.rs"));
+
 /// Which source document a fact was printed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DocumentId {
@@ -47,17 +49,23 @@ pub const DOCUMENTS: [Document; 2] = [
 ];
 
 impl DocumentId {
-    /// The transcription itself, bundled so a figure can be shown on its line.
-    pub fn text(self) -> &'static str {
+    /// The spelling in the data file.
+    pub fn code(self) -> &'static str {
         match self {
-            DocumentId::Notice => include_str!("../../data/sources/000_3fd817ff9a9027c8.txt"),
-            DocumentId::Forum => include_str!("../../data/sources/003_03268d09f9f3ad89.txt"),
+            DocumentId::Notice => "notice",
+            DocumentId::Forum => "forum",
         }
     }
 
-    /// Line `n` (1-based) of the transcription, if it exists.
+    /// Line `n` (1-based) of the transcription, if a fact or section cites it. Only cited
+    /// lines are bundled (see build.rs); the full transcriptions are in `data/sources/`.
     pub fn line(self, n: u32) -> Option<&'static str> {
-        self.text().split('\n').nth(usize::try_from(n).ok()?.checked_sub(1)?)
+        let key = (self.code(), n);
+        QUOTED_LINES
+            .binary_search_by(|(d, l, _)| (*d, *l).cmp(&key))
+            .ok()
+            .and_then(|i| QUOTED_LINES.get(i))
+            .map(|(_, _, text)| *text)
     }
 
     /// The document this id names.

@@ -27,6 +27,8 @@ pub enum Unit {
     Points,
     /// A multiple ("2.5 times", a split ratio).
     Times,
+    /// A length of time (useful lives, amortization periods).
+    Years,
 }
 
 /// What a unit measures; facts are comparable in checks only within one dimension.
@@ -40,11 +42,12 @@ pub enum Dimension {
     Percent,
     Points,
     Times,
+    Years,
 }
 
 impl Unit {
     /// Every unit, in the order the data file's documentation lists them.
-    pub const ALL: [Unit; 11] = [
+    pub const ALL: [Unit; 12] = [
         Unit::JpyThousands,
         Unit::JpyMillions,
         Unit::JpyBillions,
@@ -56,6 +59,7 @@ impl Unit {
         Unit::Percent,
         Unit::Points,
         Unit::Times,
+        Unit::Years,
     ];
 
     /// The spelling in the data file.
@@ -72,6 +76,7 @@ impl Unit {
             Unit::Percent => "percent",
             Unit::Points => "points",
             Unit::Times => "times",
+            Unit::Years => "years",
         }
     }
 
@@ -89,6 +94,7 @@ impl Unit {
             Unit::Percent => "%",
             Unit::Points => "percentage points",
             Unit::Times => "times",
+            Unit::Years => "years",
         }
     }
 
@@ -112,6 +118,7 @@ impl Unit {
             Unit::Percent => Dimension::Percent,
             Unit::Points => Dimension::Points,
             Unit::Times => Dimension::Times,
+            Unit::Years => Dimension::Years,
         }
     }
 
