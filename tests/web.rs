@@ -120,6 +120,7 @@ async fn the_sources_view_opens_a_fact_on_its_source_line() {
     assert_eq!(text(&host, "[data-testid=fact-value]"), "11,470,980 JPY thousands");
     assert!(text(&host, "[data-testid=fact-line]").starts_with("line 433 of"));
     assert!(text(&host, "[data-testid=fact-source-line]").contains("Cash and cash equivalent"));
+    assert_eq!(text(&host, "[data-testid=fact-source-line] mark"), "11,470,980");
     assert!(text(&host, "[data-testid=fact-document]").contains("June 9, 2008"));
     // Cash takes part in the current-assets check, among others.
     assert!(text(&host, "[data-testid=fact-checks]").contains("Current assets add up"));

@@ -35,13 +35,18 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
     let section = &data.sections[f.section];
     let doc = section.doc.document();
     let quoted = section.doc.line(f.line).unwrap_or_default().replace('\t', "  ·  ");
+    // The printed figure marked within its line, as a reader would look for it.
+    let (before, marked, after) = match quoted.find(&f.printed) {
+        Some(at) => (quoted[..at].to_owned(), f.printed.clone(), quoted[at + f.printed.len()..].to_owned()),
+        None => (quoted.clone(), String::new(), String::new()),
+    };
     let erratum = f.erratum.map(|e| data.errata[e].clone());
     let checks: Vec<_> = data
         .checks_of(index)
         .into_iter()
         .map(|c| (data.checks[c].id.clone(), data.checks[c].label.clone(), explorer.results[c].status.clone()))
         .collect();
-    let precision = format!("{} {}", format::group(f.precision, format::decimals_of(f.precision)), f.unit.label());
+    let precision = format!("{} ({})", format::group(f.precision, format::decimals_of(f.precision)), f.unit.label());
     view! {
         <section class="fact-panel" data-testid="fact-panel" aria-labelledby="fact-panel-title">
             <h3 id="fact-panel-title">{f.label.clone()}</h3>
@@ -69,7 +74,7 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
             </dl>
             <figure class="source-line">
                 <figcaption>{format!("The line as transcribed (line {}):", f.line)}</figcaption>
-                <pre data-testid="fact-source-line">{quoted}</pre>
+                <pre data-testid="fact-source-line">{before}<mark>{marked}</mark>{after}</pre>
             </figure>
             {f.note.clone().map(|n| view! { <p class="note"><strong>"Note: "</strong>{n}</p> })}
             {erratum.map(|e| view! {
