@@ -15,8 +15,10 @@ pub enum Unit {
     JpyThousands,
     JpyMillions,
     JpyBillions,
-    /// Yen: per-share amounts and amounts printed in yen.
+    /// Yen: amounts printed in yen.
     Jpy,
+    /// Yen per share: earnings, equity and dividends per share.
+    JpyPerShare,
     Usd,
     Shares,
     Persons,
@@ -35,6 +37,7 @@ pub enum Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dimension {
     Yen,
+    YenPerShare,
     Dollars,
     Shares,
     Persons,
@@ -47,11 +50,12 @@ pub enum Dimension {
 
 impl Unit {
     /// Every unit, in the order the data file's documentation lists them.
-    pub const ALL: [Unit; 12] = [
+    pub const ALL: [Unit; 13] = [
         Unit::JpyThousands,
         Unit::JpyMillions,
         Unit::JpyBillions,
         Unit::Jpy,
+        Unit::JpyPerShare,
         Unit::Usd,
         Unit::Shares,
         Unit::Persons,
@@ -69,6 +73,7 @@ impl Unit {
             Unit::JpyMillions => "jpy_millions",
             Unit::JpyBillions => "jpy_billions",
             Unit::Jpy => "jpy",
+            Unit::JpyPerShare => "jpy_per_share",
             Unit::Usd => "usd",
             Unit::Shares => "shares",
             Unit::Persons => "persons",
@@ -87,6 +92,7 @@ impl Unit {
             Unit::JpyMillions => "JPY millions",
             Unit::JpyBillions => "JPY billions",
             Unit::Jpy => "JPY",
+            Unit::JpyPerShare => "JPY per share",
             Unit::Usd => "USD",
             Unit::Shares => "shares",
             Unit::Persons => "persons",
@@ -111,6 +117,7 @@ impl Unit {
     pub fn dimension(self) -> Dimension {
         match self {
             Unit::JpyThousands | Unit::JpyMillions | Unit::JpyBillions | Unit::Jpy => Dimension::Yen,
+            Unit::JpyPerShare => Dimension::YenPerShare,
             Unit::Usd => Dimension::Dollars,
             Unit::Shares => Dimension::Shares,
             Unit::Persons => Dimension::Persons,
