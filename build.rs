@@ -1,6 +1,10 @@
-//! Build step: bundles only the lines of the source transcriptions that facts were printed
-//! on (and the section headings), so the inspector can quote a figure's line without the
-//! whole documents in the wasm. The full transcriptions stay in data/sources/ for the tests.
+//! Build step, from data/facts.json and data/sources/:
+//! - `facts.tsv`: the same records as tab-separated lines, which the app reads with a few
+//!   lines of code instead of a JSON parser (serde_json alone was about 34 KB of wasm).
+//!   A host test proves both readings give the same dataset.
+//! - `quoted_lines.rs`: only the lines of the transcriptions that facts were printed on (and
+//!   the section headings), so the inspector can quote a figure's line without the whole
+//!   documents in the wasm. The full transcriptions stay in data/sources/ for the tests.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -15,6 +19,7 @@ fn main() {
     }
     let json = fs::read_to_string("data/facts.json").expect("data/facts.json is readable");
     let value: serde_json::Value = serde_json::from_str(&json).expect("data/facts.json is JSON");
+    write_tsv(&value);
     let section_doc = |id: &str| -> Option<String> {
         value["sections"].as_array()?.iter().find(|s| s["id"] == id).and_then(|s| s["doc"].as_str()).map(str::to_owned)
     };
@@ -42,4 +47,37 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("quoted_lines.rs");
     fs::write(dest, out).expect("write quoted_lines.rs");
+}
+
+/// One record per line: a tag (S, F, C, E), then the fields in a fixed order, tab-separated;
+/// an absent optional field is empty. A tab or newline inside a field would break the
+/// format, so it stops the build.
+fn write_tsv(value: &serde_json::Value) {
+    const LAYOUT: [(&str, &str, &[&str]); 4] = [
+        ("sections", "S", &["id", "doc", "heading", "line"]),
+        ("facts", "F", &["id", "label", "value", "printed", "unit", "precision", "period", "basis", "scope", "section", "line", "row", "col", "note", "erratum"]),
+        ("checks", "C", &["id", "label", "group", "lhs", "op", "rhs", "note", "erratum"]),
+        ("errata", "E", &["id", "kind", "facts", "printed", "used", "why", "changes_value"]),
+    ];
+    let mut out = format!("schema\t{}\n", value["schema"]);
+    for (array, tag, fields) in LAYOUT {
+        for item in value[array].as_array().into_iter().flatten() {
+            out.push_str(tag);
+            for field in fields {
+                let text = match &item[*field] {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Bool(b) => (if *b { "1" } else { "0" }).to_owned(),
+                    serde_json::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(","),
+                    other => other.to_string(),
+                };
+                assert!(!text.contains(['\t', '\n']), "{array} {}: field {field} holds a tab or newline", item["id"]);
+                out.push('\t');
+                out.push_str(&text);
+            }
+            out.push('\n');
+        }
+    }
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("facts.tsv");
+    fs::write(dest, out).expect("write facts.tsv");
 }

@@ -5,6 +5,97 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::model::fact::{Dimension, Fact};
 use crate::model::interval::Interval;
+use crate::model::statements::Cell;
+
+/// The unit money is shown in; the notice prints thousands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyUnit {
+    Thousands,
+    Millions,
+    Billions,
+}
+
+impl MoneyUnit {
+    /// Every unit, in the order of the switch.
+    pub const ALL: [MoneyUnit; 3] = [MoneyUnit::Thousands, MoneyUnit::Millions, MoneyUnit::Billions];
+
+    /// The spelling in the URL (`unit=m`).
+    pub fn code(self) -> &'static str {
+        match self {
+            MoneyUnit::Thousands => "k",
+            MoneyUnit::Millions => "m",
+            MoneyUnit::Billions => "b",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<MoneyUnit> {
+        MoneyUnit::ALL.into_iter().find(|u| u.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MoneyUnit::Thousands => "JPY thousands",
+            MoneyUnit::Millions => "JPY millions",
+            MoneyUnit::Billions => "JPY billions",
+        }
+    }
+
+    /// Yen in one unit.
+    pub fn factor(self) -> Decimal {
+        match self {
+            MoneyUnit::Thousands => Decimal::from(1_000),
+            MoneyUnit::Millions => Decimal::from(1_000_000),
+            MoneyUnit::Billions => Decimal::from(1_000_000_000),
+        }
+    }
+
+    /// Decimals shown: billions get one, as the presentation prints them.
+    pub fn decimals(self) -> u32 {
+        match self {
+            MoneyUnit::Billions => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// How negative amounts are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Negatives {
+    Minus,
+    Parentheses,
+}
+
+/// A statement cell as text in `unit`, and whether it is approximate in that unit (printed
+/// more coarsely than the unit shows, e.g. a figure in JPY millions shown in thousands).
+pub fn cell(c: &Cell, unit: MoneyUnit, negatives: Negatives) -> (String, bool) {
+    let (value, dp, approx) = match c.dimension {
+        Dimension::Yen => {
+            let step = unit.factor() / Decimal::from(10u32.pow(unit.decimals()));
+            let v = c.value.checked_div(unit.factor()).unwrap_or(c.value);
+            (v, unit.decimals(), c.half_width * Decimal::TWO > step)
+        }
+        Dimension::Percent | Dimension::Points => (c.value, 1, false),
+        _ => (c.value, decimals_of_width(c.half_width).min(2), false),
+    };
+    let text = group(value, dp);
+    let text = match (c.dimension, negatives) {
+        (Dimension::Percent | Dimension::Points, _) | (_, Negatives::Minus) => text,
+        (_, Negatives::Parentheses) => match text.strip_prefix('-') {
+            Some(abs) => format!("({abs})"),
+            None => text,
+        },
+    };
+    (text, approx)
+}
+
+/// Decimals implied by a half-width: ±0.005 → 2, ±0.05 → 1, ±0.5 or exact → 0.
+fn decimals_of_width(half_width: Decimal) -> u32 {
+    if half_width.is_zero() {
+        0
+    } else {
+        decimals_of(half_width * Decimal::TWO)
+    }
+}
 
 /// `d` rounded half away from zero to `dp` decimals, with `,` between thousands and a
 /// leading `-` for negatives: `group(-1234567.891, 2)` is `-1,234,567.89`.
@@ -108,6 +199,31 @@ mod tests {
         assert_eq!(decimals_of(d("1")), 0);
         assert_eq!(decimals_of(d("100000")), 0);
         assert_eq!(decimals_of(d("0.10")), 1);
+    }
+
+    fn cell_of(value: &str, half: &str, dimension: Dimension) -> Cell {
+        Cell { id: "x".into(), value: d(value), half_width: d(half), dimension, source: crate::model::statements::Source::Fact(0) }
+    }
+
+    #[test]
+    fn it_can_show_a_cell_in_each_unit() {
+        // Revenues, 66,835,299 thousand exactly.
+        let revenue = cell_of("66835299000", "500", Dimension::Yen);
+        assert_eq!(cell(&revenue, MoneyUnit::Thousands, Negatives::Minus), ("66,835,299".into(), false));
+        assert_eq!(cell(&revenue, MoneyUnit::Millions, Negatives::Minus), ("66,835".into(), false));
+        assert_eq!(cell(&revenue, MoneyUnit::Billions, Negatives::Minus), ("66.8".into(), false));
+        // Cash at March 31, 2007, printed 13,555 million: approximate when shown in thousands.
+        let cash = cell_of("13555000000", "500000", Dimension::Yen);
+        assert_eq!(cell(&cash, MoneyUnit::Thousands, Negatives::Minus), ("13,555,000".into(), true));
+        assert_eq!(cell(&cash, MoneyUnit::Millions, Negatives::Minus), ("13,555".into(), false));
+        // The accumulated deficit, both ways.
+        let deficit = cell_of("-19555489000", "500", Dimension::Yen);
+        assert_eq!(cell(&deficit, MoneyUnit::Thousands, Negatives::Parentheses).0, "(19,555,489)");
+        assert_eq!(cell(&deficit, MoneyUnit::Thousands, Negatives::Minus).0, "-19,555,489");
+        // Per-share data keeps its printed decimals; percentages show one.
+        assert_eq!(cell(&cell_of("18964.62", "0.005", Dimension::YenPerShare), MoneyUnit::Billions, Negatives::Minus).0, "18,964.62");
+        assert_eq!(cell(&cell_of("7.1210", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Parentheses).0, "7.1");
+        assert_eq!(cell(&cell_of("-4.31", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Parentheses).0, "-4.3");
     }
 
     #[test]

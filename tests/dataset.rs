@@ -19,6 +19,14 @@ fn source_lines(doc: DocumentId) -> Vec<String> {
 }
 
 #[test]
+fn it_can_read_the_bundled_form_exactly_as_the_json_file() {
+    let from_json = Dataset::from_json(iij_explorer::model::dataset::BUNDLED_JSON).expect("the JSON file loads");
+    assert_eq!(dataset(), from_json);
+    assert!(matches!(Dataset::from_tsv("schema\t1\nF\ttoo\tfew").unwrap_err(), Error::Parse(_)));
+    assert!(matches!(Dataset::from_tsv("X\t1").unwrap_err(), Error::Parse(_)));
+}
+
+#[test]
 fn it_can_trace_every_fact_to_the_line_it_was_printed_on() {
     let ds = dataset();
     let notice = source_lines(DocumentId::Notice);

@@ -2,10 +2,10 @@
 //! that reconcile them and the errata, loaded from `data/facts.json` (bundled at build time)
 //! and validated. Loading returns an error naming the item at fault; it never panics.
 
-use std::collections::HashMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Deserialize;
 
 use super::documents::DocumentId;
@@ -14,8 +14,14 @@ use super::fact::{Basis, Fact, Period, Scope, Unit};
 use super::formula::{self, Expr};
 use super::interval::{Interval, IntervalError};
 
-/// The data file, bundled into the binary so nothing is fetched at run time.
+/// The data file as written (host builds only: tests load it and check that the bundled
+/// form reads the same).
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUNDLED_JSON: &str = include_str!("../../data/facts.json");
+
+/// The same records as tab-separated lines, written by build.rs and bundled into the binary
+/// so nothing is fetched at run time.
+pub const BUNDLED_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/facts.tsv"));
 
 /// A heading of a source document under which facts were printed.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,15 +142,23 @@ pub struct Dataset {
     pub facts: Vec<Fact>,
     pub checks: Vec<Check>,
     pub errata: Vec<Erratum>,
-    by_id: HashMap<String, usize>,
+    /// Fact ids with their indices, sorted by id for binary search.
+    by_id: Vec<(String, usize)>,
+}
+
+/// Ids with their indices, sorted; a repeated id is an error naming it.
+type IdIndex = Vec<(String, usize)>;
+
+fn find(index: &IdIndex, id: &str) -> Option<usize> {
+    index.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok().and_then(|i| index.get(i)).map(|(_, v)| *v)
 }
 
 // ----- the file as written -----
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize), serde(deny_unknown_fields))]
 struct RawFile {
     schema: u32,
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     #[allow(dead_code)]
     about: String,
     sections: Vec<RawSection>,
@@ -153,8 +167,7 @@ struct RawFile {
     errata: Vec<RawErratum>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize), serde(deny_unknown_fields))]
 struct RawSection {
     id: String,
     doc: DocumentId,
@@ -162,8 +175,7 @@ struct RawSection {
     line: u32,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize), serde(deny_unknown_fields))]
 struct RawFact {
     id: String,
     label: String,
@@ -182,8 +194,7 @@ struct RawFact {
     erratum: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize), serde(deny_unknown_fields))]
 struct RawCheck {
     id: String,
     label: String,
@@ -195,8 +206,7 @@ struct RawCheck {
     erratum: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize), serde(deny_unknown_fields))]
 struct RawErratum {
     id: String,
     kind: String,
@@ -221,15 +231,17 @@ fn check_id(kind: &'static str, id: &str) -> Result<(), Error> {
     }
 }
 
-fn index_ids<'a>(kind: &'static str, ids: impl Iterator<Item = &'a str>) -> Result<HashMap<String, usize>, Error> {
-    let mut map = HashMap::new();
+fn index_ids<'a>(kind: &'static str, ids: impl Iterator<Item = &'a str>) -> Result<IdIndex, Error> {
+    let mut index: IdIndex = Vec::new();
     for (i, id) in ids.enumerate() {
         check_id(kind, id)?;
-        if map.insert(id.to_owned(), i).is_some() {
-            return Err(Error::DuplicateId { kind, id: id.to_owned() });
-        }
+        index.push((id.to_owned(), i));
     }
-    Ok(map)
+    index.sort();
+    if let Some(w) = index.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(Error::DuplicateId { kind, id: w[0].0.clone() });
+    }
+    Ok(index)
 }
 
 fn decimal(item: &str, text: &str) -> Result<Decimal, Error> {
@@ -239,12 +251,54 @@ fn decimal(item: &str, text: &str) -> Result<Decimal, Error> {
 impl Dataset {
     /// The bundled dataset.
     pub fn bundled() -> Result<Dataset, Error> {
-        Dataset::from_json(BUNDLED_JSON)
+        Dataset::from_tsv(BUNDLED_TSV)
     }
 
-    /// Reads and validates a data file.
+    /// Reads and validates a data file (host builds; the app reads the bundled TSV form).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Dataset, Error> {
         let raw: RawFile = serde_json::from_str(text).map_err(|e| Error::Parse(e.to_string()))?;
+        Dataset::from_raw(raw)
+    }
+
+    /// Reads and validates the tab-separated form build.rs writes (see `BUNDLED_TSV`).
+    pub fn from_tsv(text: &str) -> Result<Dataset, Error> {
+        let mut raw = RawFile { schema: 0, about: String::new(), sections: Vec::new(), facts: Vec::new(), checks: Vec::new(), errata: Vec::new() };
+        for (n, line) in text.lines().enumerate() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let bad = || Error::Parse(format!("line {} of the bundled data has {} fields", n + 1, f.len()));
+            let s = |i: usize| f.get(i).map(|x| (*x).to_owned()).unwrap_or_default();
+            let opt = |i: usize| f.get(i).filter(|x| !x.is_empty()).map(|x| (*x).to_owned());
+            let num = |i: usize| -> Result<u32, Error> { f.get(i).and_then(|x| x.parse().ok()).ok_or_else(|| Error::Parse(format!("line {}: field {i} is not a number", n + 1))) };
+            match (f.first().copied(), f.len()) {
+                (Some("schema"), 2) => raw.schema = num(1)?,
+                (Some("S"), 5) => raw.sections.push(RawSection {
+                    id: s(1),
+                    doc: match f[2] {
+                        "notice" => DocumentId::Notice,
+                        "forum" => DocumentId::Forum,
+                        other => return Err(Error::Parse(format!("line {}: unknown document “{other}”", n + 1))),
+                    },
+                    heading: s(3),
+                    line: num(4)?,
+                }),
+                (Some("F"), 16) => raw.facts.push(RawFact {
+                    id: s(1), label: s(2), value: s(3), printed: s(4), unit: s(5), precision: s(6), period: s(7), basis: s(8), scope: s(9),
+                    section: s(10), line: num(11)?, row: s(12), col: opt(13), note: opt(14), erratum: opt(15),
+                }),
+                (Some("C"), 9) => raw.checks.push(RawCheck { id: s(1), label: s(2), group: s(3), lhs: s(4), op: s(5), rhs: s(6), note: opt(7), erratum: opt(8) }),
+                (Some("E"), 8) => raw.errata.push(RawErratum {
+                    id: s(1), kind: s(2), facts: f[3].split(',').filter(|x| !x.is_empty()).map(str::to_owned).collect(),
+                    printed: s(4), used: s(5), why: s(6), changes_value: f[7] == "1",
+                }),
+                _ => return Err(bad()),
+            }
+        }
+        Dataset::from_raw(raw)
+    }
+
+    /// Validates the records and links them by index.
+    fn from_raw(raw: RawFile) -> Result<Dataset, Error> {
         if raw.schema != SCHEMA {
             return Err(Error::Parse(format!("schema {} is not the supported schema {SCHEMA}", raw.schema)));
         }
@@ -259,8 +313,8 @@ impl Dataset {
             .map(|s| Section { id: s.id, doc: s.doc, heading: s.heading, line: s.line })
             .collect();
 
-        let lookup = |map: &HashMap<String, usize>, item: &str, kind: &'static str, id: &str| {
-            map.get(id).copied().ok_or_else(|| Error::MissingRef { item: item.to_owned(), kind, id: id.to_owned() })
+        let lookup = |index: &IdIndex, item: &str, kind: &'static str, id: &str| {
+            find(index, id).ok_or_else(|| Error::MissingRef { item: item.to_owned(), kind, id: id.to_owned() })
         };
 
         let mut facts = Vec::with_capacity(raw.facts.len());
@@ -342,7 +396,7 @@ impl Dataset {
 
     /// The index of the fact with id `id`.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        find(&self.by_id, id)
     }
 
     /// The fact with id `id`.
@@ -419,7 +473,8 @@ impl Dataset {
     /// Facts whose id, label, row, printed text or value contains every word of `query`
     /// (case-insensitive; thousands separators ignored). At most `limit` results.
     pub fn search(&self, query: &str, limit: usize) -> Vec<usize> {
-        let words: Vec<String> = query.split_whitespace().map(|w| w.to_lowercase().replace(',', "")).collect();
+        // ASCII case-folding: the labels are English, and full Unicode tables cost wasm size.
+        let words: Vec<String> = query.split_whitespace().map(|w| w.to_ascii_lowercase().replace(',', "")).collect();
         if words.is_empty() {
             return Vec::new();
         }
@@ -427,7 +482,7 @@ impl Dataset {
             .iter()
             .enumerate()
             .filter(|(_, f)| {
-                let hay = format!("{} {} {} {} {}", f.id, f.label, f.row, f.printed.replace(',', ""), f.value).to_lowercase();
+                let hay = format!("{} {} {} {} {}", f.id, f.label, f.row, f.printed.replace(',', ""), f.value).to_ascii_lowercase();
                 words.iter().all(|w| hay.contains(w.as_str()))
             })
             .map(|(i, _)| i)

@@ -212,7 +212,8 @@ impl<F> Expr<F> {
     }
 
     /// Evaluates in interval arithmetic, each fact's interval given by `value`.
-    pub fn eval(&self, value: &impl Fn(&F) -> Result<Interval, IntervalError>) -> Result<Interval, IntervalError> {
+    /// Takes `&dyn Fn` so one copy of the evaluator serves every caller (smaller wasm).
+    pub fn eval(&self, value: &dyn Fn(&F) -> Result<Interval, IntervalError>) -> Result<Interval, IntervalError> {
         let hundred = Interval::exact(Decimal::ONE_HUNDRED);
         Ok(match self {
             Expr::Number(n) => Interval::exact(*n),

@@ -1,7 +1,10 @@
 //! The route as a signal: parsed from `location.hash` at start and on every `hashchange`
-//! (link clicks, back, forward, a typed URL).
+//! (link clicks, back, forward, a typed URL). Views change it in two ways: `push_route`
+//! (a new history entry, like following a link) and `replace_route` (the same entry, for
+//! selections and typing that should not fill the history).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::route::Route;
 
@@ -10,12 +13,29 @@ pub fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// A signal of the current route that follows the fragment for the life of the calling owner.
+/// A signal of the current route that follows the fragment for the life of the calling
+/// owner. Its setter is provided as context for `replace_route`.
 pub fn use_hash_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_fragment()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_fragment()));
     });
     on_cleanup(move || handle.remove());
+    provide_context(set_route);
     route
+}
+
+/// Navigates to `route` with a new history entry.
+pub fn push_route(route: &Route) {
+    let _ = window().location().set_hash(&route.to_string());
+}
+
+/// Shows `route` in the address bar without a new history entry, and updates the signal.
+pub fn replace_route(route: Route) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.to_string()));
+    }
+    if let Some(set_route) = use_context::<WriteSignal<Route>>() {
+        set_route.set(route);
+    }
 }

@@ -3,3 +3,4 @@
 pub mod not_found;
 pub mod pending;
 pub mod sources;
+pub mod statements;

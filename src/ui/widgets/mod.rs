@@ -1,4 +1,6 @@
 //! Widgets shared by several views.
 
+pub mod derived_panel;
 pub mod fact_panel;
+pub mod statement_table;
 pub mod status_badge;

@@ -1,0 +1,42 @@
+//! The inspector for a figure the documents do not print: it says so, and shows the formula,
+//! each input with its value and a link to its source, the unrounded result and the rounding.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::model::statements::{Cell, Source};
+use crate::ui::state::Explorer;
+use crate::ui::widgets::fact_panel::fact_href;
+
+#[component]
+pub fn DerivedPanel(explorer: Arc<Explorer>, label: String, cell: Cell, shown: String) -> impl IntoView {
+    let Source::Derived { formula, inputs } = cell.source else {
+        return view! { <p>"This figure is printed in the documents."</p> }.into_any();
+    };
+    let inputs = inputs
+        .into_iter()
+        .filter_map(|i| explorer.data.facts.get(i).cloned())
+        .map(|f| view! { <li><a href=fact_href(&f.id)>{f.label.clone()}</a> ": " {format::fact_with_unit(&f)} " " <code class="muted">{f.id.clone()}</code></li> })
+        .collect_view();
+    view! {
+        <section class="fact-panel derived" data-testid="derived-panel" aria-labelledby="derived-title">
+            <h3 id="derived-title">{label}</h3>
+            <p class="notice-box"><strong>"Derived: "</strong>"this figure is not printed in the documents; the explorer computes it from printed figures."</p>
+            <dl class="facts-grid">
+                <dt>"Formula"</dt>
+                <dd><code data-testid="derived-formula">{formula}</code></dd>
+                <dt>"Result, unrounded"</dt>
+                <dd data-testid="derived-value">{cell.value.normalize().to_string()}</dd>
+                <dt>"Shown as"</dt>
+                <dd>{shown}</dd>
+                <dt>"Rounding allowance"</dt>
+                <dd>{format!("± {} (from the precision the inputs were printed to)", cell.half_width.normalize())}</dd>
+            </dl>
+            <h4>"Inputs"</h4>
+            <ul data-testid="derived-inputs">{inputs}</ul>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,85 @@
+//! One component renders every statement: a captioned table whose figures are buttons.
+//! Clicking, tapping or keyboard-focusing a figure selects it (the view shows its source).
+//! The label column stays in view when the table scrolls sideways on a phone.
+
+use leptos::prelude::*;
+
+use crate::format::{self, MoneyUnit, Negatives};
+use crate::model::statements::{RowKind, Table};
+
+/// The table; `on_select` receives the id of the figure chosen, `selected` marks it.
+#[component]
+pub fn StatementTable(
+    table: Table,
+    unit: MoneyUnit,
+    negatives: Negatives,
+    /// The sentence under the title: units, sign convention, sources.
+    note: String,
+    selected: Signal<Option<String>>,
+    on_select: Callback<String>,
+) -> impl IntoView {
+    let head = table.columns.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
+    let body = table
+        .rows
+        .into_iter()
+        .map(|row| {
+            let class = match row.kind {
+                RowKind::Heading => "row-heading",
+                RowKind::Item => "row-item",
+                RowKind::Subtotal => "row-subtotal",
+                RowKind::Total => "row-total",
+                RowKind::Memo => "row-memo",
+            };
+            let cells = row
+                .cells
+                .into_iter()
+                .map(|cell| match cell {
+                    None => view! { <td class="num empty"></td> }.into_any(),
+                    Some(c) => {
+                        let (text, approx) = format::cell(&c, unit, negatives);
+                        let id = c.id.clone();
+                        let id_focus = c.id.clone();
+                        let id_mark = c.id.clone();
+                        let title = approx.then_some("Printed more coarsely than this unit: open the figure for its precision");
+                        view! {
+                            <td class="num">
+                                <button
+                                    type="button"
+                                    class="fig"
+                                    class:approx=approx
+                                    class:selected=move || selected.get().as_deref() == Some(id_mark.as_str())
+                                    data-fig=c.id.clone()
+                                    title=title
+                                    on:click=move |_| on_select.run(id.clone())
+                                    on:focus=move |_| on_select.run(id_focus.clone())
+                                >
+                                    {text}
+                                    {approx.then_some("*")}
+                                </button>
+                            </td>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr class=class>
+                    <th scope="row" class=format!("label depth-{}", row.depth)>{row.label}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll statement">
+            <table class="data-table sticky-first" data-testid=format!("table-{}", table.key)>
+                <caption>
+                    <span class="caption-title">{table.title}</span>
+                    <span class="caption-note">{note}</span>
+                </caption>
+                <thead><tr><th scope="col">"Line item"</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
