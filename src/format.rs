@@ -72,7 +72,8 @@ pub fn cell(c: &Cell, unit: MoneyUnit, negatives: Negatives) -> (String, bool) {
         Dimension::Yen => {
             let step = unit.factor() / Decimal::from(10u32.pow(unit.decimals()));
             let v = c.value.checked_div(unit.factor()).unwrap_or(c.value);
-            (v, unit.decimals(), c.half_width * Decimal::TWO > step)
+            // Approximate when the printed precision leaves more than one displayed step of doubt.
+            (v, unit.decimals(), c.half_width > step)
         }
         Dimension::Percent | Dimension::Points => (c.value, 1, false),
         _ => (c.value, decimals_of_width(c.half_width).min(2), false),
@@ -86,6 +87,24 @@ pub fn cell(c: &Cell, unit: MoneyUnit, negatives: Negatives) -> (String, bool) {
         },
     };
     (text, approx)
+}
+
+/// An exact value in base units with its unit, unrounded (up to 10 decimals):
+/// `JPY 13,952,678,000`, `7.1210230% `, `206,478 shares`.
+pub fn base_amount(value: Decimal, dimension: Dimension) -> String {
+    let v = group(value, value.normalize().scale().min(10));
+    match dimension {
+        Dimension::Yen => format!("JPY {v}"),
+        Dimension::YenPerShare => format!("JPY {v} per share"),
+        Dimension::Dollars => format!("USD {v}"),
+        Dimension::Percent => format!("{v}%"),
+        Dimension::Points => format!("{v} points"),
+        Dimension::Shares => format!("{v} shares"),
+        Dimension::Persons => format!("{v} persons"),
+        Dimension::Years => format!("{v} years"),
+        Dimension::Times => format!("{v} times"),
+        Dimension::Count => v,
+    }
 }
 
 /// Decimals implied by a half-width: ±0.005 → 2, ±0.05 → 1, ±0.5 or exact → 0.
@@ -224,6 +243,13 @@ mod tests {
         assert_eq!(cell(&cell_of("18964.62", "0.005", Dimension::YenPerShare), MoneyUnit::Billions, Negatives::Minus).0, "18,964.62");
         assert_eq!(cell(&cell_of("7.1210", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Parentheses).0, "7.1");
         assert_eq!(cell(&cell_of("-4.31", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Parentheses).0, "-4.3");
+    }
+
+    #[test]
+    fn it_can_show_an_unrounded_amount_with_its_unit() {
+        assert_eq!(base_amount(d("13952678000"), Dimension::Yen), "JPY 13,952,678,000");
+        assert_eq!(base_amount(d("7.12100"), Dimension::Percent), "7.121%");
+        assert_eq!(base_amount(d("-1.5"), Dimension::Points), "-1.5 points");
     }
 
     #[test]

@@ -62,7 +62,7 @@ async fn each_view_opens_from_its_own_fragment() {
         let (host, _h) = mount_at(&view.href()).await;
         let selector = format!("[data-testid=view-{}]", view.slug());
         assert!(query(&host, &selector).is_some(), "{selector} missing at {}", view.href());
-        let current = query(&host, "nav a[aria-current=page]").and_then(|a| a.text_content());
+        let current = query(&host, "header nav a[aria-current=page]").and_then(|a| a.text_content());
         assert_eq!(current.as_deref(), Some(view.title()));
         assert_eq!(document().title(), format!("{} · IIJ Financial Explorer", view.title()));
         host.remove();
@@ -93,7 +93,7 @@ async fn a_junk_route_shows_not_found_with_a_way_back() {
     assert!(query(&host, ".not-found b").is_none(), "the path must be shown as text, not markup");
     let back = query(&host, ".not-found a").expect("link back");
     assert_eq!(back.get_attribute("href").as_deref(), Some("#/overview"));
-    assert!(query(&host, "nav a[aria-current=page]").is_none());
+    assert!(query(&host, "header nav a[aria-current=page]").is_none());
     host.remove();
 }
 
@@ -156,5 +156,73 @@ async fn searching_lists_matching_facts_and_keeps_the_query_in_the_url() {
     assert_eq!(window().location().hash().unwrap_or_default(), "#/sources?q=accumulated%20deficit");
     // The search box kept its element (the view was not rebuilt by the URL change).
     assert!(query(&host, "[data-testid=fact-search]").is_some());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_income_statement_shows_printed_and_derived_figures_in_each_unit() {
+    let (host, _h) = mount_at("#/statements").await;
+    // From the notice: Total revenues 66,835,299 (JPY thousands), FY2006 57,054,581.
+    assert_eq!(text(&host, "[data-fig='cis.revenue']"), "66,835,299");
+    assert_eq!(text(&host, "[data-fig='trend.revenue.fy2006']"), "57,054,581");
+    // Change computed by hand: 66,835,299 - 57,054,581 = 9,780,718; 17.1%.
+    assert_eq!(text(&host, "[data-fig='income.revenue.chg']"), "9,780,718");
+    assert_eq!(text(&host, "[data-fig='income.revenue.pct']"), "17.1");
+    host.remove();
+
+    let (host, _h) = mount_at("#/statements?unit=b&neg=paren").await;
+    assert_eq!(text(&host, "[data-fig='cis.revenue']"), "66.8");
+    // Interest expense, printed (438,163) thousand: 0.4 billion in parentheses.
+    assert_eq!(text(&host, "[data-fig='cis.interest_expense']"), "(0.4)");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_derived_figure_shows_its_formula_and_inputs() {
+    let (host, _h) = mount_at("#/statements").await;
+    query(&host, "[data-fig='income.gross_margin.c0']").expect("gross margin").click();
+    settle().await;
+    assert_eq!(text(&host, "[data-testid=derived-formula]"), "cis.revenue - cis.cost_of_revenues");
+    // 66,835,299 - 52,882,621 = 13,952,678 thousand.
+    assert_eq!(text(&host, "[data-testid=derived-value]"), "JPY 13,952,678,000");
+    let inputs = text(&host, "[data-testid=derived-inputs]");
+    assert!(inputs.contains("Total revenues") && inputs.contains("Total cost of revenues"), "{inputs}");
+    assert!(window().location().hash().unwrap_or_default().ends_with("fig=income.gross_margin.c0"));
+    // Keyboard focus opens the inspector too.
+    query(&host, "[data-fig='cis.net_income']").expect("net income").focus().expect("focus");
+    settle().await;
+    assert_eq!(text(&host, "[data-testid=fact-printed]"), "5,176,589");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_common_size_balance_sheet_is_a_share_of_total_assets() {
+    let (host, _h) = mount_at("#/statements?s=balance&cs=1").await;
+    // 11,470,980 / 55,702,546 = 20.59%, computed by hand.
+    assert_eq!(text(&host, "[data-fig='balance.cash.cs0']"), "20.6");
+    assert_eq!(text(&host, "[data-fig='balance.total_assets.cs0']"), "100.0");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn junk_statement_parameters_give_messages_and_a_working_table() {
+    let (host, _h) = mount_at("#/statements?s=nope&unit=zz&cs=maybe&fig=no.such").await;
+    let problems = text(&host, "[data-testid=url-problems]");
+    assert!(problems.contains("There is no statement called “nope”"), "{problems}");
+    assert!(problems.contains("“zz” is not a unit"), "{problems}");
+    assert!(problems.contains("“cs=maybe” is not understood"), "{problems}");
+    assert!(text(&host, "[data-testid=fact-panel]").contains("This statement has no figure “no.such”"));
+    assert_eq!(text(&host, "[data-fig='cis.revenue']"), "66,835,299");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_shows_headlines_and_the_way_to_the_target() {
+    let (host, _h) = mount_at("#/overview").await;
+    // FY2007 revenue is 66,835,299 / 100,000,000 thousand = 66.8% of the target.
+    assert!(text(&host, "[data-testid=progress]").contains("66.8% of the target"));
+    // Operating income: 4,759,364 / 10,000,000 = 47.6%.
+    assert!(text(&host, "[data-testid=progress]").contains("47.6% of the target"));
+    assert_eq!(text(&host, "[data-fig='headlines.revenue.pct']"), "17.1");
     host.remove();
 }

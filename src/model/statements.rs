@@ -260,10 +260,32 @@ pub fn build(ds: &Dataset, spec: &StatementSpec, common_size: bool) -> Result<Ta
     Ok(Table { key: spec.key, title: spec.title, source: spec.source, columns, rows, common_size })
 }
 
-/// The statement whose key is `key`.
+/// The statement whose key is `key` (the Overview's headline table included).
 pub fn spec(key: &str) -> Option<&'static StatementSpec> {
-    STATEMENTS.iter().find(|s| s.key == key)
+    STATEMENTS.iter().chain(std::iter::once(&HEADLINES)).find(|s| s.key == key)
 }
+
+/// The Overview's headline figures, FY2007 against FY2006.
+pub static HEADLINES: StatementSpec = StatementSpec {
+    key: "headlines",
+    title: "Headline figures, FY2007 against FY2006",
+    source: "The notice (statements, trend table, notes)",
+    columns: &["FY2007", "FY2006"],
+    compare: Some((0, 1)),
+    common_size: None,
+    rows: &[
+        row("revenue", "Total revenues", 0, I, &["cis.revenue", "trend.revenue.fy2006"]),
+        row("operating_income", "Operating income", 0, I, &["cis.operating_income", "trend.operating_income.fy2006"]),
+        row("operating_margin", "Operating margin (%)", 1, M, &["=pct(cis.operating_income, cis.revenue)", "=pct(trend.operating_income.fy2006, trend.revenue.fy2006)"]),
+        row("net_income", "Net income", 0, I, &["cis.net_income", "trend.net_income.fy2006"]),
+        row("eps", "Net income per share (JPY)", 0, I, &["cnotes.eps", "trend.eps.fy2006"]),
+        row("dps", "Dividend per share, annual (JPY)", 0, I, &["div.fy2007_annual_per_share", "div.fy2006_yearend.per_share"]),
+        row("total_assets", "Total assets (year end)", 0, I, &["cbs.total_assets", "trend.total_assets.fy2006"]),
+        row("equity", "Total shareholders' equity (year end)", 0, I, &["cbs.total_equity", "trend.equity.fy2006"]),
+        row("equity_ratio", "Equity ratio (%)", 1, M, &["=pct(cbs.total_equity, cbs.total_assets)", "=pct(trend.equity.fy2006, trend.total_assets.fy2006)"]),
+        row("employees", "Employees (year end)", 0, I, &["emp.total", "=emp.total - emp.change"]),
+    ],
+};
 
 const fn row(key: &'static str, label: &'static str, depth: u8, kind: RowKind, cells: &'static [&'static str]) -> RowSpec {
     RowSpec { key, label, depth, kind, cells }
@@ -725,6 +747,18 @@ mod tests {
         // Cash / total assets = 11,470,980 / 55,702,546 = 20.593%.
         assert_eq!(value(&b, "cash", 0).unwrap().round_dp(3), d("20.593"));
         assert_eq!(value(&b, "total_assets", 0), Some(d("100")));
+    }
+
+    #[test]
+    fn it_can_compare_headlines_in_points_and_percent() {
+        let t = table("headlines", false);
+        // Operating margin: 7.1210% - 6.1350% = 0.986 points; no "change %" for a ratio.
+        assert_eq!(value(&t, "operating_margin", 2).unwrap().round_dp(3), d("0.986"));
+        assert_eq!(value(&t, "operating_margin", 3), None);
+        // Employees: 1,373 at the end of FY2007, 218 more than a year earlier.
+        assert_eq!(value(&t, "employees", 1), Some(d("1155")));
+        // Dividend per share: 1,750 against 1,500, +16.67%.
+        assert_eq!(value(&t, "dps", 3).unwrap().round_dp(2), d("16.67"));
     }
 
     #[test]

@@ -29,7 +29,7 @@ describe('the app shell', () => {
       const { page, context, problems } = await recordedPage(browser);
       await openView(page, srv.base, `#/${slug}`);
       assert.ok(await page.locator(`main [data-testid="view-${slug}"]`).isVisible());
-      assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), title);
+      assert.equal(await page.locator('header nav a[aria-current="page"]').innerText(), title);
       assert.equal(await page.title(), `${title} · IIJ Financial Explorer`);
       assert.equal(await page.locator('header h1').innerText(), 'Internet Initiative Japan Inc.');
       // Let late requests (favicon) finish before judging.
@@ -63,7 +63,7 @@ describe('the app shell', () => {
     await page.waitForSelector('[data-testid="view-overview"]');
     await page.goForward();
     await page.waitForSelector('[data-testid="view-statements"]');
-    assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), 'Statements');
+    assert.equal(await page.locator('header nav a[aria-current="page"]').innerText(), 'Statements');
     assert.deepEqual(problems(), []);
     await context.close();
   });

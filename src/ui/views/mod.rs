@@ -1,6 +1,7 @@
 //! One module per view. Each view reads its parameters from the route and the model.
 
 pub mod not_found;
+pub mod overview;
 pub mod pending;
 pub mod sources;
 pub mod statements;

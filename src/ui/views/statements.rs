@@ -149,6 +149,9 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                     }
                 }}
                 <aside class="inspector" aria-live="polite">
+                    {move || selected.get().is_none().then(|| view! {
+                        <p class="hint">"Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in."</p>
+                    })}
                     {move || {
                         let id = selected.get()?;
                         let s = settings.get();
@@ -193,12 +196,16 @@ fn caption_note(t: &Table, s: &Settings) -> String {
 }
 
 /// The inspector for figure `id` of the table.
-fn inspect(explorer: Arc<Explorer>, t: &Table, id: String, unit: MoneyUnit, negatives: Negatives) -> AnyView {
+pub fn inspect(explorer: Arc<Explorer>, t: &Table, id: String, unit: MoneyUnit, negatives: Negatives) -> AnyView {
     match t.cell(&id) {
         Some((row, cell)) => match &cell.source {
             Source::Fact(_) => view! { <FactPanel explorer=explorer id=id /> }.into_any(),
             Source::Derived { .. } => {
-                let shown = format::cell(cell, unit, negatives).0;
+                let text = format::cell(cell, unit, negatives).0;
+                let shown = match cell.dimension {
+                    crate::model::fact::Dimension::Yen => format!("{text} ({})", unit.label()),
+                    _ => text,
+                };
                 view! { <DerivedPanel explorer=explorer label=row.label.to_owned() cell=cell.clone() shown=shown /> }.into_any()
             }
         },

@@ -28,11 +28,11 @@ pub fn DerivedPanel(explorer: Arc<Explorer>, label: String, cell: Cell, shown: S
                 <dt>"Formula"</dt>
                 <dd><code data-testid="derived-formula">{formula}</code></dd>
                 <dt>"Result, unrounded"</dt>
-                <dd data-testid="derived-value">{cell.value.normalize().to_string()}</dd>
+                <dd data-testid="derived-value">{format::base_amount(cell.value, cell.dimension)}</dd>
                 <dt>"Shown as"</dt>
                 <dd>{shown}</dd>
                 <dt>"Rounding allowance"</dt>
-                <dd>{format!("± {} (from the precision the inputs were printed to)", cell.half_width.normalize())}</dd>
+                <dd>{format!("± {} (from the precision the inputs were printed to)", format::base_amount(cell.half_width, cell.dimension))}</dd>
             </dl>
             <h4>"Inputs"</h4>
             <ul data-testid="derived-inputs">{inputs}</ul>
