@@ -2,8 +2,9 @@
 //! `growth(cis.revenue, trend.revenue.fy2006)`, `cbs.total_equity / shares.issued`.
 //!
 //! Grammar: sums and differences of products and quotients of numbers, fact ids,
-//! parenthesised formulas, unary minus and two functions: `growth(a, b)` = (a / b - 1) x 100
-//! and `pct(a, b)` = a / b x 100. A fact id starts with a letter and holds `a-z 0-9 . _`.
+//! parenthesised formulas, unary minus and three functions: `growth(a, b)` = (a / b - 1) x 100,
+//! `pct(a, b)` = a / b x 100 and `cagr(end, start, years)` = ((end / start)^(1/years) - 1) x 100
+//! with `years` a whole number from 1 to 50. A fact id starts with a letter and holds `a-z 0-9 . _`.
 //! Facts enter in base units (yen, shares, percent), so mixed printed units compare directly.
 //! Parsing never panics; depth is bounded so a hostile string cannot exhaust the stack.
 
@@ -27,6 +28,9 @@ pub enum Expr<F> {
     Growth(Box<Expr<F>>, Box<Expr<F>>),
     /// The first as a percentage of the second.
     Pct(Box<Expr<F>>, Box<Expr<F>>),
+    /// Compound annual growth in percent from the second to the first over a whole number
+    /// of years (see `interval::cagr`).
+    Cagr(Box<Expr<F>>, Box<Expr<F>>, u32),
 }
 
 /// The deepest nesting a formula may have.
@@ -157,6 +161,20 @@ impl Parser<'_> {
                 return Err(format!("{name}() takes two arguments"));
             }
             let b = self.expr()?;
+            if name == "cagr" {
+                if !self.eat(b',') {
+                    return Err("cagr() takes three arguments".to_owned());
+                }
+                let years = match self.expr()? {
+                    Expr::Number(n) if n.fract().is_zero() && (Decimal::ONE..=Decimal::from(50)).contains(&n) => n.normalize().to_string().parse::<u32>().ok(),
+                    _ => None,
+                };
+                let Some(years) = years else { return Err("cagr() needs a whole number of years from 1 to 50".to_owned()) };
+                if !self.eat(b')') {
+                    return Err("expected “)” after the arguments of cagr()".to_owned());
+                }
+                return Ok(Expr::Cagr(Box::new(a), Box::new(b), years));
+            }
             if !self.eat(b')') {
                 return Err(format!("expected “)” after the arguments of {name}()"));
             }
@@ -189,6 +207,7 @@ impl<F> Expr<F> {
             Expr::Div(x, y) => Expr::Div(b(*x, f)?, b(*y, f)?),
             Expr::Growth(x, y) => Expr::Growth(b(*x, f)?, b(*y, f)?),
             Expr::Pct(x, y) => Expr::Pct(b(*x, f)?, b(*y, f)?),
+            Expr::Cagr(x, y, n) => Expr::Cagr(b(*x, f)?, b(*y, f)?, n),
         })
     }
 
@@ -204,7 +223,7 @@ impl<F> Expr<F> {
             Expr::Number(_) => {}
             Expr::Fact(x) => out.push(x),
             Expr::Neg(a) => a.collect(out),
-            Expr::Add(x, y) | Expr::Sub(x, y) | Expr::Mul(x, y) | Expr::Div(x, y) | Expr::Growth(x, y) | Expr::Pct(x, y) => {
+            Expr::Add(x, y) | Expr::Sub(x, y) | Expr::Mul(x, y) | Expr::Div(x, y) | Expr::Growth(x, y) | Expr::Pct(x, y) | Expr::Cagr(x, y, _) => {
                 x.collect(out);
                 y.collect(out);
             }
@@ -225,6 +244,7 @@ impl<F> Expr<F> {
             Expr::Div(x, y) => x.eval(value)?.div(&y.eval(value)?)?,
             Expr::Growth(x, y) => x.eval(value)?.div(&y.eval(value)?)?.sub(&Interval::exact(Decimal::ONE))?.mul(&hundred)?,
             Expr::Pct(x, y) => x.eval(value)?.div(&y.eval(value)?)?.mul(&hundred)?,
+            Expr::Cagr(x, y, n) => x.eval(value)?.cagr(&y.eval(value)?, *n)?,
         })
     }
 }
@@ -265,6 +285,7 @@ mod tests {
             ("pct(b, a)", "40"),
             ("a * 1.5 + 0.25", "15.25"),
             ("  a+b  ", "14"),
+            ("cagr(a * 0.8, b / 2, 2)", "100"),
         ];
         for (text, expected) in table {
             assert_eq!(eval(text), Ok(d(expected)), "{text}");
@@ -273,7 +294,7 @@ mod tests {
 
     #[test]
     fn it_can_reject_malformed_formulas_with_a_reason() {
-        for bad in ["", "a +", "(a", "a)", "f(a, b)", "growth(a)", "a $ b", "1.2.3", "a..b", "a.", "A", "a b"] {
+        for bad in ["", "a +", "(a", "a)", "f(a, b)", "growth(a)", "a $ b", "1.2.3", "a..b", "a.", "A", "a b", "cagr(a, b)", "cagr(a, b, 1.5)", "cagr(a, b, 0)", "cagr(a, b, b)", "cagr(a, b, 51)"] {
             assert!(parse(bad).is_err(), "{bad:?} should not parse");
         }
         assert_eq!(parse("f(a, b)").unwrap_err(), "unknown function “f”");

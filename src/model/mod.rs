@@ -12,6 +12,7 @@ pub mod error;
 pub mod fact;
 pub mod formula;
 pub mod interval;
+pub mod ratios;
 pub mod statements;
 
 pub use dataset::{Check, CheckResult, Dataset, Erratum, Section, Status};

@@ -102,7 +102,7 @@ impl Table {
 fn overflow(item: &str) -> impl Fn(IntervalError) -> Error + '_ {
     move |e| match e {
         IntervalError::Overflow => Error::Overflow { item: item.to_owned() },
-        IntervalError::DivisionByZero => Error::DivisionByZero { item: item.to_owned() },
+        IntervalError::DivisionByZero | IntervalError::NotPositive => Error::DivisionByZero { item: item.to_owned() },
     }
 }
 
