@@ -107,6 +107,19 @@ pub fn base_amount(value: Decimal, dimension: Dimension) -> String {
     }
 }
 
+/// A ratio value at its display rounding, with its unit: `20.9%`, `1.19x`, `66.9 days`,
+/// `JPY 4,562 million`, `JPY 25,100`.
+pub fn ratio(value: Decimal, unit: crate::model::ratios::RatioUnit, decimals: u32) -> String {
+    use crate::model::ratios::RatioUnit;
+    match unit {
+        RatioUnit::Percent => format!("{}%", group(value, decimals)),
+        RatioUnit::Times => format!("{}x", group(value, decimals)),
+        RatioUnit::Days => format!("{} days", group(value, decimals)),
+        RatioUnit::Yen => format!("JPY {} million", group(value.checked_div(Decimal::from(1_000_000)).unwrap_or(value), 0)),
+        RatioUnit::YenPerShare => format!("JPY {}", group(value, decimals)),
+    }
+}
+
 /// Decimals implied by a half-width: ±0.005 → 2, ±0.05 → 1, ±0.5 or exact → 0.
 fn decimals_of_width(half_width: Decimal) -> u32 {
     if half_width.is_zero() {
@@ -243,6 +256,17 @@ mod tests {
         assert_eq!(cell(&cell_of("18964.62", "0.005", Dimension::YenPerShare), MoneyUnit::Billions, Negatives::Minus).0, "18,964.62");
         assert_eq!(cell(&cell_of("7.1210", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Parentheses).0, "7.1");
         assert_eq!(cell(&cell_of("-4.31", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Parentheses).0, "-4.3");
+    }
+
+    #[test]
+    fn it_can_show_ratios_in_their_units() {
+        use crate::model::ratios::RatioUnit;
+        assert_eq!(ratio(d("20.8763"), RatioUnit::Percent, 1), "20.9%");
+        assert_eq!(ratio(d("1.1906"), RatioUnit::Times, 2), "1.19x");
+        assert_eq!(ratio(d("66.93"), RatioUnit::Days, 1), "66.9 days");
+        assert_eq!(ratio(d("4561605000"), RatioUnit::Yen, 0), "JPY 4,562 million");
+        assert_eq!(ratio(d("-906000000"), RatioUnit::Yen, 0), "JPY -906 million");
+        assert_eq!(ratio(d("25100"), RatioUnit::YenPerShare, 0), "JPY 25,100");
     }
 
     #[test]

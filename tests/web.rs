@@ -226,3 +226,30 @@ async fn the_overview_shows_headlines_and_the_way_to_the_target() {
     assert_eq!(text(&host, "[data-fig='headlines.revenue.pct']"), "17.1");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_ratio_shows_its_value_definition_and_work() {
+    let (host, _h) = mount_at("#/ratios?g=returns").await;
+    // ROE on average equity FY2007 = 5,176,589 / ((20,112,004 + 24,980,713) / 2) = 22.96% (by hand).
+    let cell = query(&host, "[data-ratio='roe_average@FY2007']").expect("ROE cell");
+    assert_eq!(cell.text_content().unwrap_or_default(), "23.0%");
+    assert!(text(&host, "[data-testid=ratios-returns]").contains("Net income divided by the average of opening and closing shareholders' equity."));
+    cell.click();
+    settle().await;
+    assert_eq!(text(&host, "[data-testid=work-formula]"), "pct(cis.net_income, (ceq.total_opening + cbs.total_equity) / 2)");
+    assert!(text(&host, "[data-testid=work-result]").starts_with("22.959756"));
+    let inputs = text(&host, "[data-testid=work-inputs]");
+    assert!(inputs.contains("5,176,589 JPY thousands") && inputs.contains("24,980,713 JPY thousands"), "{inputs}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn junk_ratio_parameters_give_messages() {
+    let (host, _h) = mount_at("#/ratios?g=nope&r=roe_average&p=FY1999").await;
+    let problems = text(&host, "[data-testid=url-problems]");
+    assert!(problems.contains("There is no ratio group “nope”"), "{problems}");
+    assert!(problems.contains("has no value for “FY1999”"), "{problems}");
+    // The work panel falls back to the latest period.
+    assert!(text(&host, "[data-testid=work-panel]").contains("FY2007"));
+    host.remove();
+}

@@ -101,7 +101,7 @@ impl RatioUnit {
 }
 
 /// One ratio of the catalogue.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RatioSpec {
     pub id: &'static str,
     pub group: Group,

@@ -3,5 +3,6 @@
 pub mod not_found;
 pub mod overview;
 pub mod pending;
+pub mod ratios;
 pub mod sources;
 pub mod statements;

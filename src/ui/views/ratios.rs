@@ -1,0 +1,218 @@
+//! Ratios: one table per group with the value for each period and the direction of change,
+//! each ratio's definition on hover and on keyboard focus, and a "show the work" panel with
+//! the formula, every input linked to its source, the unrounded result and the rounding.
+//!
+//! URL parameters: `g` (group), `r` (ratio id) and `p` (period) for the work panel.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::model::ratios::{self, compute, Group, RatioSpec, RatioValue, CATALOGUE};
+use crate::route::Route;
+use crate::ui::router::replace_route;
+use crate::ui::state::{use_explorer, Explorer, LoadError};
+use crate::ui::widgets::fact_panel::fact_href;
+
+/// What the URL asks for, with messages for what it asked wrongly.
+#[derive(Debug, Clone, PartialEq)]
+struct Selection {
+    group: Group,
+    ratio: Option<(&'static RatioSpec, Option<&'static str>)>,
+    problems: Vec<String>,
+}
+
+fn selection(route: &Route) -> Selection {
+    let mut problems = Vec::new();
+    let ratio = route.param("r").and_then(|id| match ratios::ratio(id) {
+        Some(spec) => {
+            let period = route.param("p").and_then(|p| match spec.periods.iter().find(|(q, _)| *q == p) {
+                Some((q, _)) => Some(*q),
+                None => {
+                    problems.push(format!("{} has no value for “{p}”; its latest period is shown.", spec.name));
+                    None
+                }
+            });
+            Some((spec, period.or_else(|| spec.periods.last().map(|(q, _)| *q))))
+        }
+        None => {
+            problems.push(format!("There is no ratio “{id}”."));
+            None
+        }
+    });
+    let group = match route.param("g") {
+        Some(code) => Group::from_code(code).unwrap_or_else(|| {
+            problems.push(format!("There is no ratio group “{code}”; profitability is shown."));
+            Group::Profitability
+        }),
+        None => ratio.map_or(Group::Profitability, |(spec, _)| spec.group),
+    };
+    Selection { group, ratio, problems }
+}
+
+#[component]
+pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
+    let explorer = match use_explorer() {
+        Ok(x) => x,
+        Err(message) => return view! { <section class="view" data-testid="view-ratios"><h2>"Ratios"</h2><LoadError message=message /></section> }.into_any(),
+    };
+    let sel = Memo::new(move |_| selection(&route.get()));
+    let tabs = Group::ALL
+        .into_iter()
+        .map(|g| {
+            let href = Route::View { view: crate::route::View::Ratios, params: vec![("g".into(), g.code().into())] }.to_string();
+            let current = move || (sel.get().group == g).then_some("page");
+            view! { <li><a href=href aria-current=current data-testid=format!("group-{}", g.code())>{g.title()}</a></li> }
+        })
+        .collect_view();
+    let x_table = explorer.clone();
+    view! {
+        <section class="view ratios" data-testid="view-ratios">
+            <h2>"Ratios"</h2>
+            <p class="lede">
+                "Every ratio is computed in exact decimals from the printed figures. Hover over or Tab to a ratio's name for its definition; "
+                "choose a value to see the work."
+            </p>
+            <nav aria-label="Ratio groups" class="tabs"><ul>{tabs}</ul></nav>
+            {move || {
+                let problems = sel.get().problems;
+                (!problems.is_empty()).then(|| view! {
+                    <div class="error-box" role="alert" data-testid="url-problems">{problems.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}</div>
+                })
+            }}
+            <div class="statement-layout">
+                {move || group_table(x_table.clone(), sel.get().group, sel.get().ratio.map(|(s, p)| (s.id, p)), route)}
+                <aside class="inspector" aria-live="polite">
+                    {move || match sel.get().ratio {
+                        Some((spec, Some(period))) => work_panel(explorer.clone(), spec, period).into_any(),
+                        _ => view! { <p class="hint">"Choose a value (click, tap or Tab to it) to see its formula, inputs and unrounded result."</p> }.into_any(),
+                    }}
+                </aside>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// The arrow and words for the change between the last two values of a row.
+fn direction(values: &[RatioValue]) -> (&'static str, String) {
+    let known: Vec<&RatioValue> = values.iter().filter(|v| v.value.is_ok()).collect();
+    match known.as_slice() {
+        [.., a, b] => match (&a.value, &b.value) {
+            (Ok(x), Ok(y)) if y > x => ("▲", format!("up from {}", a.period)),
+            (Ok(x), Ok(y)) if y < x => ("▼", format!("down from {}", a.period)),
+            _ => ("=", format!("unchanged from {}", a.period)),
+        },
+        _ => ("", "one period only".to_owned()),
+    }
+}
+
+fn group_table(explorer: Arc<Explorer>, group: Group, selected: Option<(&'static str, Option<&'static str>)>, route: ReadSignal<Route>) -> AnyView {
+    let periods = ratios::periods_of(group);
+    let head = periods.iter().map(|p| view! { <th scope="col" class="num">{*p}</th> }).collect_view();
+    let rows = CATALOGUE
+        .iter()
+        .filter(|r| r.group == group)
+        .map(|spec| {
+            let values = compute(&explorer.data, spec);
+            let (arrow, words) = direction(&values);
+            let def_id = format!("def-{}", spec.id);
+            let cells = periods
+                .iter()
+                .map(|p| match values.iter().find(|v| v.period == *p) {
+                    None => view! { <td class="num empty"></td> }.into_any(),
+                    Some(v) => {
+                        let (text, title) = match &v.value {
+                            Ok(x) => (format::ratio(*x, spec.unit, spec.decimals), None),
+                            Err(e) => ("n/a".to_owned(), Some(format!("Not available: {e}"))),
+                        };
+                        let is_selected = selected == Some((spec.id, Some(*p)));
+                        let (id, period) = (spec.id, *p);
+                        let choose = move || {
+                            let r = route.get_untracked();
+                            if r.param("r") != Some(id) || r.param("p") != Some(period) {
+                                replace_route(r.with_param("r", Some(id)).with_param("p", Some(period)));
+                            }
+                        };
+                        view! {
+                            <td class="num">
+                                <button type="button" class="fig" class:selected=is_selected title=title data-ratio=format!("{id}@{period}")
+                                    on:click=move |_| choose() on:focus=move |_| choose()>
+                                    {text}
+                                </button>
+                            </td>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row" class="label">
+                        <span class="term" tabindex="0" aria-describedby=def_id.clone()>{spec.name}</span>
+                        <span class="definition" role="tooltip" id=def_id>{spec.definition}</span>
+                    </th>
+                    {cells}
+                    <td class="direction"><span aria-hidden="true">{arrow}</span><span class="visually-hidden">{words.clone()}</span><span class="muted small">{format!(" {words}")}</span></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll statement">
+            <table class="data-table sticky-first" data-testid=format!("ratios-{}", group.code())>
+                <caption>
+                    <span class="caption-title">{group.title()}</span>
+                    <span class="caption-note">"FY columns are fiscal years to March 31 (balance-sheet ratios at the year end); FY2008F is the forecast; n/a says why on hover."</span>
+                </caption>
+                <thead><tr><th scope="col">"Ratio"</th>{head}<th scope="col">"Direction"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn work_panel(explorer: Arc<Explorer>, spec: &'static RatioSpec, period: &'static str) -> impl IntoView {
+    let Some(v) = compute(&explorer.data, spec).into_iter().find(|v| v.period == period) else {
+        return view! { <p class="hint">"No value for this period."</p> }.into_any();
+    };
+    let inputs = v
+        .inputs
+        .iter()
+        .filter_map(|&i| explorer.data.facts.get(i))
+        .map(|f| {
+            view! {
+                <li>
+                    <a href=fact_href(&f.id)>{f.label.clone()}</a> ": " {format::fact_with_unit(f)}
+                    " " <span class="muted">{format!("({})", f.period)}</span> " " <code class="muted">{f.id.clone()}</code>
+                </li>
+            }
+        })
+        .collect_view();
+    let (result, shown) = match &v.value {
+        Ok(x) => (x.normalize().to_string(), format!("{} (rounded half away from zero to {} decimal{})", format::ratio(*x, spec.unit, spec.decimals), spec.decimals, if spec.decimals == 1 { "" } else { "s" })),
+        Err(e) => ("n/a".to_owned(), format!("Not available: {e}")),
+    };
+    view! {
+        <section class="fact-panel derived" data-testid="work-panel" aria-labelledby="work-title">
+            <h3 id="work-title">{format!("{} — {}", spec.name, period)}</h3>
+            <p>{spec.definition}</p>
+            <dl class="facts-grid">
+                <dt>"Formula"</dt>
+                <dd><code data-testid="work-formula">{v.formula}</code></dd>
+                <dt>"Unit"</dt>
+                <dd>{spec.unit.label()}</dd>
+                <dt>"Result, unrounded"</dt>
+                <dd data-testid="work-result">{result}</dd>
+                <dt>"Shown as"</dt>
+                <dd data-testid="work-shown">{shown}</dd>
+            </dl>
+            <h4>"Inputs, each at its exact printed value"</h4>
+            <ul data-testid="work-inputs">{inputs}</ul>
+            <p class="muted small">"Amounts enter in yen whatever unit they were printed in; pct(a, b) = a / b × 100, growth(a, b) = (a / b − 1) × 100, cagr(end, start, n) = ((end / start)^(1/n) − 1) × 100 by Newton's method."</p>
+        </section>
+    }
+    .into_any()
+}
