@@ -39,3 +39,12 @@ pub fn replace_route(route: Route) {
         set_route.set(route);
     }
 }
+
+/// Sets parameter `key` to `value` in the current route without a new history entry, unless
+/// it already has that value (a figure chosen by click and then by focus is one change).
+pub fn replace_param(route: ReadSignal<Route>, key: &str, value: &str) {
+    let current = route.get_untracked();
+    if current.param(key) != Some(value) {
+        replace_route(current.with_param(key, Some(value)));
+    }
+}

@@ -29,6 +29,17 @@ pub fn use_explorer() -> Loaded {
     use_context::<Loaded>().unwrap_or_else(|| Err("the dataset was not provided".to_owned()))
 }
 
+/// A whole view that could not get the dataset: its heading and the reason.
+pub fn load_error_view(view: crate::route::View, message: String) -> AnyView {
+    view! {
+        <section class="view" data-testid=format!("view-{}", view.slug())>
+            <h2>{view.title()}</h2>
+            <LoadError message=message />
+        </section>
+    }
+    .into_any()
+}
+
 /// Shown where a view needs the dataset and it could not be loaded.
 #[component]
 pub fn LoadError(message: String) -> impl IntoView {

@@ -2,6 +2,7 @@
 // under a sub-path, Debian's headless Chromium through playwright-core, and a page that
 // records every console error, page error and failed request.
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,4 +98,21 @@ export async function recordedPage(browser, { viewport = { width: 1280, height: 
 export async function openView(page, base, fragment) {
   await page.goto(`${base}${fragment}`);
   await page.waitForSelector('main [data-testid^="view-"]');
+}
+
+/**
+ * Starts the server and the browser before a test file's tests and stops them after.
+ * Returns an object whose `srv` and `browser` are set once `before` has run.
+ */
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.srv = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.srv?.close();
+  });
+  return env;
 }

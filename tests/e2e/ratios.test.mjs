@@ -1,26 +1,17 @@
 // End-to-end tests of the Ratios view on the release build.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openView, recordedPage, startServer } from './harness.mjs';
+import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const GROUPS = ['profitability', 'returns', 'liquidity', 'solvency', 'efficiency', 'per-share', 'growth', 'cash-flow', 'plan', 'parent'];
 
-let srv;
-let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useServerAndBrowser();
 
 describe('Ratios', () => {
   test('every group loads with values and no n/a', async () => {
-    const { page, context, problems } = await recordedPage(browser);
+    const { page, context, problems } = await recordedPage(env.browser);
     for (const g of GROUPS) {
-      await openView(page, srv.base, `#/ratios?g=${g}`);
+      await openView(page, env.srv.base, `#/ratios?g=${g}`);
       const cells = page.locator(`[data-testid="ratios-${g}"] button.fig`);
       assert.ok((await cells.count()) > 0, `${g} has values`);
       assert.ok(!(await cells.allInnerTexts()).includes('n/a'), `${g} has no n/a`);
@@ -30,8 +21,8 @@ describe('Ratios', () => {
   });
 
   test('the work panel of a ratio links each input to its source', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/ratios?g=plan');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/ratios?g=plan');
     // Revenue growth a year to JPY 100 billion in FY2010 from FY2007's 66,835,299 thousand:
     // (100,000,000 / 66,835,299)^(1/3) - 1 = 14.38% (Python decimal).
     await page.click('[data-ratio="target_revenue_cagr@FY2007→FY2010"]');
@@ -52,8 +43,8 @@ describe('Ratios', () => {
   });
 
   test('a ratio definition appears on keyboard focus', async () => {
-    const { page, context } = await recordedPage(browser);
-    await openView(page, srv.base, '#/ratios?g=liquidity');
+    const { page, context } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/ratios?g=liquidity');
     const term = page.locator('.term').first();
     await term.focus();
     const tip = page.locator('#def-current_ratio');

@@ -1,7 +1,7 @@
 // End-to-end tests of the app shell on the release build, served under a sub-path.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openView, recordedPage, startServer } from './harness.mjs';
+import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const VIEWS = [
   ['overview', 'Overview'],
@@ -12,22 +12,13 @@ const VIEWS = [
   ['sources', 'Sources & checks'],
 ];
 
-let srv;
-let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useServerAndBrowser();
 
 describe('the app shell', () => {
   for (const [slug, title] of VIEWS) {
     test(`#/${slug} loads by its URL with no console error or failed request`, async () => {
-      const { page, context, problems } = await recordedPage(browser);
-      await openView(page, srv.base, `#/${slug}`);
+      const { page, context, problems } = await recordedPage(env.browser);
+      await openView(page, env.srv.base, `#/${slug}`);
       assert.ok(await page.locator(`main [data-testid="view-${slug}"]`).isVisible());
       assert.equal(await page.locator('header nav a[aria-current="page"]').innerText(), title);
       assert.equal(await page.title(), `${title} · IIJ Financial Explorer`);
@@ -40,8 +31,8 @@ describe('the app shell', () => {
   }
 
   test('the bare sub-path opens the Overview', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '');
     assert.ok(await page.locator('[data-testid="view-overview"]').isVisible());
     await page.waitForLoadState('networkidle');
     assert.deepEqual(problems(), []);
@@ -49,8 +40,8 @@ describe('the app shell', () => {
   });
 
   test('navigation works by click and by back and forward', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/overview');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/overview');
     await page.click('[data-testid="nav-statements"]');
     await page.waitForSelector('[data-testid="view-statements"]');
     assert.match(page.url(), /\/ir\/explorer\/#\/statements$/);
@@ -69,8 +60,8 @@ describe('the app shell', () => {
   });
 
   test('a junk route shows the not-found view with a way back', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/balance%20sheets?x=%ZZ');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/balance%20sheets?x=%ZZ');
     assert.ok(await page.locator('[data-testid="view-not-found"]').isVisible());
     assert.equal(await page.locator('.not-found code').innerText(), 'balance sheets');
     await page.click('.not-found a');
@@ -80,14 +71,14 @@ describe('the app shell', () => {
   });
 
   test('a panic replaces the page with a message and a reload link', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await page.goto(`${srv.base}#/selftest/panic`);
+    const { page, context, problems } = await recordedPage(env.browser);
+    await page.goto(`${env.srv.base}#/selftest/panic`);
     const crash = page.locator('#crash');
     await crash.waitFor();
     assert.equal(await crash.locator('h1').innerText(), 'Something went wrong');
     assert.match(await crash.locator('pre').innerText(), /self-test panic/);
     const href = await crash.locator('a').getAttribute('href');
-    assert.equal(href, srv.base, 'the reload link drops the fragment');
+    assert.equal(href, env.srv.base, 'the reload link drops the fragment');
     assert.ok(problems().some((p) => p.includes('IIJ Financial Explorer stopped')), 'the panic is logged');
     await crash.locator('a').click();
     await page.waitForSelector('[data-testid="view-overview"]');
@@ -95,8 +86,8 @@ describe('the app shell', () => {
   });
 
   test('the skip link moves focus to the main content without changing the route', async () => {
-    const { page, context } = await recordedPage(browser);
-    await openView(page, srv.base, '#/ratios');
+    const { page, context } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/ratios');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
     await page.keyboard.press('Enter');

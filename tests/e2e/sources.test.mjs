@@ -1,23 +1,14 @@
 // End-to-end tests of the Sources & checks view on the release build, under a sub-path.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openView, recordedPage, startServer } from './harness.mjs';
+import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useServerAndBrowser();
 
 describe('Sources & checks', () => {
   test('search, open a fact, read its source line, and the URL restores it', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/sources');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/sources');
     await page.fill('[data-testid="fact-search"]', '66,835,299');
     const results = page.locator('[data-testid="search-results"] a');
     await results.first().waitFor();
@@ -43,8 +34,8 @@ describe('Sources & checks', () => {
   });
 
   test('the checks table filters by status and every shown row has that status', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/sources');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/sources');
     const all = await page.locator('[data-testid="checks-table"] tbody tr').count();
     assert.ok(all >= 300, `only ${all} checks listed`);
     await page.selectOption('[data-testid="check-filter"]', 'erratum');
@@ -60,8 +51,8 @@ describe('Sources & checks', () => {
   });
 
   test('junk in the URL gives a clear message and a working view', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/sources?fact=%3Cimg%20src%3Dx%3E&section=zzz&status=bogus');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/sources?fact=%3Cimg%20src%3Dx%3E&section=zzz&status=bogus');
     assert.match(await page.innerText('[data-testid="fact-panel"]'), /There is no figure with the id “<img src=x>”/);
     assert.equal(await page.locator('[data-testid="fact-panel"] img').count(), 0);
     assert.match(await page.innerText('main'), /There is no section with the id “zzz”/);

@@ -1,27 +1,18 @@
 // End-to-end tests of the Statements and Overview views on the release build.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openView, recordedPage, startServer } from './harness.mjs';
+import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const STATEMENTS = ['income', 'balance', 'equity', 'cashflow', 'trend', 'segments', 'quarters', 'nc-income', 'nc-balance', 'nc-equity', 'company', 'plan'];
 
-let srv;
-let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useServerAndBrowser();
 
 describe('Statements', () => {
   test('every statement loads by its URL, in every unit, with no console error', async () => {
-    const { page, context, problems } = await recordedPage(browser);
+    const { page, context, problems } = await recordedPage(env.browser);
     for (const s of STATEMENTS) {
       for (const unit of ['k', 'm', 'b']) {
-        await openView(page, srv.base, `#/statements?s=${s}&unit=${unit}`);
+        await openView(page, env.srv.base, `#/statements?s=${s}&unit=${unit}`);
         const table = page.locator(`[data-testid="table-${s}"]`);
         await table.waitFor();
         assert.ok((await table.locator('tbody tr').count()) > 3, `${s} has rows`);
@@ -33,8 +24,8 @@ describe('Statements', () => {
   });
 
   test('switching units rescales the figures and keeps the state in the URL', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/statements?s=income');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/statements?s=income');
     const revenue = page.locator('[data-fig="cis.revenue"]');
     assert.equal(await revenue.innerText(), '66,835,299');
     await page.selectOption('[data-testid="unit"]', 'm');
@@ -53,8 +44,8 @@ describe('Statements', () => {
   });
 
   test('a figure opens its source, and the link reproduces the selection', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/statements?s=balance&unit=m');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/statements?s=balance&unit=m');
     await page.click('[data-fig="cbs.accumulated_deficit"]');
     await page.waitForSelector('[data-testid="fact-panel"]');
     // From the notice: "Accumulated deficit	(19,555,489)" on line 467.
@@ -71,8 +62,8 @@ describe('Statements', () => {
   });
 
   test('junk in the URL gives clear messages and a working view', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/statements?s=%3Cb%3Ex&unit=trillions&neg=red&fig=zzz');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/statements?s=%3Cb%3Ex&unit=trillions&neg=red&fig=zzz');
     const text = await page.innerText('[data-testid="url-problems"]');
     assert.match(text, /There is no statement called “<b>x”/);
     assert.match(text, /“trillions” is not a unit/);
@@ -85,8 +76,8 @@ describe('Statements', () => {
   });
 
   test('on a 360 px phone the label column stays in view while figures scroll', async () => {
-    const { page, context, problems } = await recordedPage(browser, { viewport: { width: 360, height: 740 } });
-    await openView(page, srv.base, '#/statements?s=income&unit=m');
+    const { page, context, problems } = await recordedPage(env.browser, { viewport: { width: 360, height: 740 } });
+    await openView(page, env.srv.base, '#/statements?s=income&unit=m');
     const scroller = page.locator('.table-scroll').first();
     const label = page.locator('[data-testid="table-income"] tbody tr:nth-child(9) th');
     const before = await label.boundingBox();
@@ -103,8 +94,8 @@ describe('Statements', () => {
 
 describe('Overview', () => {
   test('headlines, progress to the target, and a figure to its source', async () => {
-    const { page, context, problems } = await recordedPage(browser);
-    await openView(page, srv.base, '#/overview');
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/overview');
     assert.match(await page.innerText('[data-testid="progress"]'), /66\.8% of the target/);
     assert.equal(await page.innerText('[data-fig="headlines.revenue.pct"]'), '17.1');
     await page.click('[data-fig="forecast.revenue"]');

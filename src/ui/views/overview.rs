@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use crate::format::{self, MoneyUnit, Negatives};
 use crate::model::statements::{self, HEADLINES};
 use crate::route::{Route, View};
-use crate::ui::router::replace_route;
-use crate::ui::state::{use_explorer, LoadError};
+use crate::ui::router::replace_param;
+use crate::ui::state::{load_error_view, use_explorer};
 use crate::ui::views::statements::inspect;
 use crate::ui::widgets::statement_table::StatementTable;
 
@@ -18,22 +18,17 @@ use crate::ui::widgets::statement_table::StatementTable;
 pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
     let explorer = match use_explorer() {
         Ok(x) => x,
-        Err(message) => return view! { <section class="view" data-testid="view-overview"><h2>"Overview"</h2><LoadError message=message /></section> }.into_any(),
+        Err(message) => return load_error_view(View::Overview, message),
     };
     let data = &explorer.data;
     let tables = (statements::build(data, &HEADLINES, false), statements::spec("plan").map(|p| statements::build(data, p, false)));
     let (headlines, plan) = match tables {
         (Ok(h), Some(Ok(p))) => (h, p),
-        (Err(e), _) | (_, Some(Err(e))) => return view! { <section class="view" data-testid="view-overview"><LoadError message=e.to_string() /></section> }.into_any(),
-        (_, None) => return view! { <section class="view" data-testid="view-overview"><LoadError message="the plan table is missing".to_owned() /></section> }.into_any(),
+        (Err(e), _) | (_, Some(Err(e))) => return load_error_view(View::Overview, e.to_string()),
+        (_, None) => return load_error_view(View::Overview, "the plan table is missing".to_owned()),
     };
     let selected = Memo::new(move |_| route.get().param("fig").map(str::to_owned));
-    let on_select = Callback::new(move |id: String| {
-        let current = route.get_untracked();
-        if current.param("fig") != Some(id.as_str()) {
-            replace_route(current.with_param("fig", Some(&id)));
-        }
-    });
+    let on_select = Callback::new(move |id: String| replace_param(route, "fig", &id));
     let progress = progress_bars(data);
     let (h2, p2) = (headlines.clone(), plan.clone());
     let statements_href = Route::View { view: View::Statements, params: vec![] }.to_string();

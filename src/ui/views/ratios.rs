@@ -12,7 +12,8 @@ use crate::format;
 use crate::model::ratios::{self, compute, Group, RatioSpec, RatioValue, CATALOGUE};
 use crate::route::Route;
 use crate::ui::router::replace_route;
-use crate::ui::state::{use_explorer, Explorer, LoadError};
+use crate::ui::state::{load_error_view, use_explorer, Explorer};
+use crate::ui::widgets::url_problems::UrlProblems;
 use crate::ui::widgets::fact_panel::fact_href;
 
 /// What the URL asks for, with messages for what it asked wrongly.
@@ -55,7 +56,7 @@ fn selection(route: &Route) -> Selection {
 pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
     let explorer = match use_explorer() {
         Ok(x) => x,
-        Err(message) => return view! { <section class="view" data-testid="view-ratios"><h2>"Ratios"</h2><LoadError message=message /></section> }.into_any(),
+        Err(message) => return load_error_view(crate::route::View::Ratios, message),
     };
     let sel = Memo::new(move |_| selection(&route.get()));
     let tabs = Group::ALL
@@ -75,12 +76,7 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
                 "choose a value to see the work."
             </p>
             <nav aria-label="Ratio groups" class="tabs"><ul>{tabs}</ul></nav>
-            {move || {
-                let problems = sel.get().problems;
-                (!problems.is_empty()).then(|| view! {
-                    <div class="error-box" role="alert" data-testid="url-problems">{problems.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}</div>
-                })
-            }}
+            <UrlProblems problems=Signal::derive(move || sel.get().problems) />
             <div class="statement-layout">
                 {move || group_table(x_table.clone(), sel.get().group, sel.get().ratio.map(|(s, p)| (s.id, p)), route)}
                 <aside class="inspector" aria-live="polite">

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::format;
 use crate::model::{fact::Dimension, DocumentId, Status, DOCUMENTS};
 use crate::route::{Route, View};
-use crate::ui::state::{use_explorer, Explorer, LoadError};
+use crate::ui::state::{load_error_view, use_explorer, Explorer};
 use crate::ui::widgets::fact_panel::{fact_href, FactPanel};
 use crate::ui::widgets::status_badge::StatusBadge;
 
@@ -30,10 +30,7 @@ fn replace_fragment(fragment: &str) {
 pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
     let explorer = match use_explorer() {
         Ok(x) => x,
-        Err(message) => {
-            return view! { <section class="view" data-testid="view-sources"><h2>"Sources & checks"</h2><LoadError message=message /></section> }
-                .into_any()
-        }
+        Err(message) => return load_error_view(View::Sources, message),
     };
     let fact = Memo::new(move |_| route.get().param("fact").map(str::to_owned));
     let section = Memo::new(move |_| route.get().param("section").map(str::to_owned));

@@ -12,11 +12,12 @@ use leptos::prelude::*;
 use crate::format::{self, MoneyUnit, Negatives};
 use crate::model::statements::{self, Source, Table, STATEMENTS};
 use crate::route::Route;
-use crate::ui::router::{push_route, replace_route};
-use crate::ui::state::{use_explorer, Explorer, LoadError};
+use crate::ui::router::{push_route, replace_param};
+use crate::ui::state::{load_error_view, use_explorer, Explorer, LoadError};
 use crate::ui::widgets::derived_panel::DerivedPanel;
 use crate::ui::widgets::fact_panel::FactPanel;
 use crate::ui::widgets::statement_table::StatementTable;
+use crate::ui::widgets::url_problems::UrlProblems;
 
 /// The display settings a URL asks for, with messages for what it asked wrongly.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +71,7 @@ fn settings(route: &Route) -> Settings {
 pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
     let explorer = match use_explorer() {
         Ok(x) => x,
-        Err(message) => return view! { <section class="view" data-testid="view-statements"><h2>"Statements"</h2><LoadError message=message /></section> }.into_any(),
+        Err(message) => return load_error_view(crate::route::View::Statements, message),
     };
     let settings = Memo::new(move |_| settings(&route.get()));
     let selected = Memo::new(move |_| route.get().param("fig").map(str::to_owned));
@@ -81,12 +82,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
             statements::spec(s.key).map(|spec| statements::build(&explorer.data, spec, s.common_size).map_err(|e| e.to_string()))
         })
     };
-    let on_select = Callback::new(move |id: String| {
-        let current = route.get_untracked();
-        if current.param("fig") != Some(id.as_str()) {
-            replace_route(current.with_param("fig", Some(&id)));
-        }
-    });
+    let on_select = Callback::new(move |id: String| replace_param(route, "fig", &id));
     let set = move |key: &'static str, value: Option<String>| {
         push_route(&route.get_untracked().with_param(key, value.as_deref()));
     };
@@ -103,14 +99,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
         <section class="view statements" data-testid="view-statements">
             <h2>"Statements"</h2>
             <nav aria-label="Statements" class="tabs"><ul>{tabs}</ul></nav>
-            {move || {
-                let problems = settings.get().problems;
-                (!problems.is_empty()).then(|| view! {
-                    <div class="error-box" role="alert" data-testid="url-problems">
-                        {problems.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-                    </div>
-                })
-            }}
+            <UrlProblems problems=Signal::derive(move || settings.get().problems) />
             <div class="controls">
                 <label>
                     "Unit "

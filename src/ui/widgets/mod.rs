@@ -3,4 +3,5 @@
 pub mod derived_panel;
 pub mod fact_panel;
 pub mod statement_table;
+pub mod url_problems;
 pub mod status_badge;
