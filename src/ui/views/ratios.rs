@@ -13,7 +13,7 @@ use crate::model::ratios::{self, compute, Group, RatioSpec, RatioValue, CATALOGU
 use crate::route::Route;
 use crate::ui::router::replace_route;
 use crate::ui::state::{load_error_view, use_explorer, Explorer};
-use crate::ui::widgets::url_problems::UrlProblems;
+use crate::ui::widgets::url_problems::url_problems;
 use crate::ui::widgets::fact_panel::fact_href;
 
 /// What the URL asks for, with messages for what it asked wrongly.
@@ -76,7 +76,7 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
                 "choose a value to see the work."
             </p>
             <nav aria-label="Ratio groups" class="tabs"><ul>{tabs}</ul></nav>
-            <UrlProblems problems=Signal::derive(move || sel.get().problems) />
+            {url_problems(move || sel.get().problems)}
             <div class="statement-layout">
                 {move || group_table(x_table.clone(), sel.get().group, sel.get().ratio.map(|(s, p)| (s.id, p)), route)}
                 <aside class="inspector" aria-live="polite">

@@ -17,7 +17,7 @@ use crate::ui::state::{load_error_view, use_explorer, Explorer, LoadError};
 use crate::ui::widgets::derived_panel::DerivedPanel;
 use crate::ui::widgets::fact_panel::FactPanel;
 use crate::ui::widgets::statement_table::StatementTable;
-use crate::ui::widgets::url_problems::UrlProblems;
+use crate::ui::widgets::url_problems::url_problems;
 
 /// The display settings a URL asks for, with messages for what it asked wrongly.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,7 +99,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
         <section class="view statements" data-testid="view-statements">
             <h2>"Statements"</h2>
             <nav aria-label="Statements" class="tabs"><ul>{tabs}</ul></nav>
-            <UrlProblems problems=Signal::derive(move || settings.get().problems) />
+            {url_problems(move || settings.get().problems)}
             <div class="controls">
                 <label>
                     "Unit "

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-#[component]
-pub fn UrlProblems(problems: Signal<Vec<String>>) -> impl IntoView {
+/// Renders `problems()` reactively as an alert, or nothing when it is empty.
+pub fn url_problems(problems: impl Fn() -> Vec<String> + Send + Sync + 'static) -> impl IntoView {
     move || {
-        let problems = problems.get();
+        let problems = problems();
         (!problems.is_empty()).then(|| {
             view! {
                 <div class="error-box" role="alert" data-testid="url-problems">
