@@ -73,7 +73,7 @@ fn it_can_read_the_printed_number_back_as_the_value() {
         };
         // Parentheses mark negatives, except in the parent's Japanese-style balance sheet,
         // where they mark sub-subtotals (each such fact carries a note saying so).
-        if f.printed.starts_with('(') && f.note.as_deref().map_or(true, |n| !n.contains("sub-subtotals")) {
+        if f.printed.starts_with('(') && f.note.as_deref().is_none_or(|n| !n.contains("sub-subtotals")) {
             printed = -printed;
         }
         if f.printed.starts_with('-') {

@@ -116,7 +116,11 @@ pub fn nth_root(x: Decimal, n: u32) -> Result<Decimal, IntervalError> {
     let nd = Decimal::from(n);
     let n1 = Decimal::from(n - 1);
     let tolerance = Decimal::new(1, 20);
-    let mut y = Decimal::ONE + (x - Decimal::ONE).checked_div(nd).ok_or(IntervalError::Overflow)?;
+    let mut y = x
+        .checked_sub(Decimal::ONE)
+        .and_then(|d| d.checked_div(nd))
+        .and_then(|d| d.checked_add(Decimal::ONE))
+        .ok_or(IntervalError::Overflow)?;
     if y <= Decimal::ZERO {
         y = x.min(Decimal::ONE);
     }
@@ -130,7 +134,7 @@ pub fn nth_root(x: Decimal, n: u32) -> Result<Decimal, IntervalError> {
             .and_then(|a| x.checked_div(power).and_then(|b| a.checked_add(b)))
             .and_then(|s| s.checked_div(nd))
             .ok_or(IntervalError::Overflow)?;
-        let step = (next - y).abs();
+        let step = next.checked_sub(y).ok_or(IntervalError::Overflow)?.abs();
         y = next;
         if step < tolerance {
             break;
@@ -147,7 +151,7 @@ pub fn cagr(end: Decimal, start: Decimal, years: u32) -> Result<Decimal, Interva
     }
     let ratio = end.checked_div(start).ok_or(IntervalError::Overflow)?;
     let root = nth_root(ratio, years)?;
-    (root - Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED).ok_or(IntervalError::Overflow)
+    root.checked_sub(Decimal::ONE).and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED)).ok_or(IntervalError::Overflow)
 }
 
 impl Interval {

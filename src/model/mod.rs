@@ -12,7 +12,9 @@ pub mod error;
 pub mod fact;
 pub mod formula;
 pub mod interval;
+pub mod monte_carlo;
 pub mod ratios;
+pub mod scenario;
 pub mod statements;
 
 pub use dataset::{Check, CheckResult, Dataset, Erratum, Section, Status};
