@@ -253,3 +253,30 @@ async fn junk_ratio_parameters_give_messages() {
     assert!(text(&host, "[data-testid=work-panel]").contains("FY2007"));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_company_plan_reproduces_the_forecast_and_bad_input_is_refused() {
+    let (host, _h) = mount_at("#/scenarios").await;
+    let targets = text(&host, "[data-testid=targets]");
+    // The forecast: revenues 78.5, operating income 5.2, pre-tax 4.7, net income 5.2 (JPY billion).
+    assert!(targets.contains("Revenues78.5078.500.000.0%"), "{targets}");
+    assert!(targets.contains("Operating income5.205.200.000.0%"), "{targets}");
+    let input: web_sys::HtmlInputElement = query(&host, "[data-driver='tax@2009']").expect("tax input").unchecked_into();
+    let before = input.value();
+    input.set_value("lots");
+    input.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    settle().await;
+    assert!(text(&host, "[data-testid=input-error]").contains("“lots” is not a number; the scenario is unchanged."));
+    assert!(!window().location().hash().unwrap_or_default().contains("tax="));
+    input.set_value("150");
+    input.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    settle().await;
+    assert!(text(&host, "[data-testid=input-error]").contains("must be between -100 and 100"));
+    input.set_value("30");
+    input.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    settle().await;
+    assert!(query(&host, "[data-testid=input-error]").is_none());
+    assert!(window().location().hash().unwrap_or_default().contains("tax="), "the change is in the URL");
+    assert_ne!(before, "30");
+    host.remove();
+}

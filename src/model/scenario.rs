@@ -247,10 +247,12 @@ impl Base {
     }
 }
 
+#[inline(never)] // one copy of the Decimal arithmetic, not one per call site (wasm size)
 fn pct(a: Decimal, b: Decimal) -> Result<Decimal, ScenarioError> {
     a.checked_div(b).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)).ok_or(ScenarioError::Overflow)
 }
 
+#[inline(never)] // one copy of the Decimal arithmetic, not one per call site (wasm size)
 fn of(pct: Decimal, amount: Decimal) -> Result<Decimal, ScenarioError> {
     amount.checked_mul(pct).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)).ok_or(ScenarioError::Overflow)
 }
@@ -294,17 +296,16 @@ pub fn project(base: &Base, s: &Scenario) -> Result<[YearResult; 5], ScenarioErr
     for (i, (year, d)) in YEARS.iter().zip(s.years.iter()).enumerate() {
         let mut gross = Decimal::ZERO;
         for seg in 0..3 {
-            let factor = Decimal::ONE_HUNDRED.checked_add(d.growth[seg]).ok_or(ScenarioError::Overflow)?;
-            revenue[seg] = of(factor, revenue[seg])?;
-            gross = gross.checked_add(of(d.gross_margin[seg], revenue[seg])?).ok_or(ScenarioError::Overflow)?;
+            revenue[seg] = of(add(Decimal::ONE_HUNDRED, d.growth[seg])?, revenue[seg])?;
+            gross = add(gross, of(d.gross_margin[seg], revenue[seg])?)?;
         }
-        let total = revenue.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b)).ok_or(ScenarioError::Overflow)?;
+        let total = add(add(revenue[0], revenue[1])?, revenue[2])?;
         let opex = [of(d.opex[0], total)?, of(d.opex[1], total)?, of(d.opex[2], total)?];
-        let opex_total = opex.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b)).ok_or(ScenarioError::Overflow)?;
-        let oi = gross.checked_sub(opex_total).ok_or(ScenarioError::Overflow)?;
-        let pretax = oi.checked_add(d.other_income).ok_or(ScenarioError::Overflow)?;
+        let opex_total = add(add(opex[0], opex[1])?, opex[2])?;
+        let oi = sub(gross, opex_total)?;
+        let pretax = add(oi, d.other_income)?;
         let tax = of(d.tax_rate, pretax)?;
-        let ni = pretax.checked_sub(tax).and_then(|x| x.checked_add(d.minority_and_equity)).ok_or(ScenarioError::Overflow)?;
+        let ni = add(sub(pretax, tax)?, d.minority_and_equity)?;
         let eps = ni.checked_div(d.shares).ok_or(ScenarioError::Overflow)?;
         let margin = |x: Decimal| if total.is_zero() { Ok(Decimal::ZERO) } else { pct(x, total) };
         out[i] = YearResult {
@@ -418,10 +419,12 @@ impl Plan {
     }
 }
 
+#[inline(never)] // one copy of the Decimal arithmetic, not one per call site (wasm size)
 fn sub(a: Decimal, b: Decimal) -> Result<Decimal, ScenarioError> {
     a.checked_sub(b).ok_or(ScenarioError::Overflow)
 }
 
+#[inline(never)] // one copy of the Decimal arithmetic, not one per call site (wasm size)
 fn add(a: Decimal, b: Decimal) -> Result<Decimal, ScenarioError> {
     a.checked_add(b).ok_or(ScenarioError::Overflow)
 }

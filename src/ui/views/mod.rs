@@ -4,5 +4,6 @@ pub mod not_found;
 pub mod overview;
 pub mod pending;
 pub mod ratios;
+pub mod scenarios;
 pub mod sources;
 pub mod statements;

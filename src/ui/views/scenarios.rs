@@ -1,0 +1,376 @@
+//! Scenarios: from the FY2008 forecast to the mid-term target. Presets, every driver for
+//! every year as a typed input with its bounds, the projected income statement, the targets
+//! panel and goal seek. The whole scenario lives in the URL (see `model::scenario::encode`),
+//! so a link reproduces it; a bad typed value gets a message and the last valid scenario
+//! stays in place.
+//!
+//! URL parameters: `preset`, one per driver that differs from the preset (`g_si=12~11~10~9~8`),
+//! and `ty` (target year, 2009–2012; FY2010 by default).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::format;
+use crate::model::ratios::{self, compute};
+use crate::model::scenario::{decode, encode, goal_seek, project, Base, Driver, Lever, Metric, Plan, Preset, Scenario, YearResult, YEARS};
+use crate::route::{Route, View};
+use crate::ui::router::{push_route, replace_route};
+use crate::ui::state::{load_error_view, use_explorer};
+use crate::ui::widgets::url_problems::url_problems;
+
+/// Everything the view derives from the URL.
+#[derive(Debug, Clone, PartialEq)]
+struct State {
+    preset: Preset,
+    scenario: Scenario,
+    target_year: usize,
+    problems: Vec<String>,
+}
+
+fn state(route: &Route, base: &Base, plan: &Plan) -> Result<State, String> {
+    let params = match route {
+        Route::View { params, .. } => params.clone(),
+        _ => Vec::new(),
+    };
+    let (preset, scenario, mut problems) = decode(&params, base, plan).map_err(|e| e.to_string())?;
+    let target_year = match route.param("ty") {
+        None => 2,
+        Some(t) => match YEARS.iter().position(|y| y.to_string() == t || format!("FY{y}") == t) {
+            Some(i) if i >= 1 => i,
+            _ => {
+                problems.push(format!("“ty={t}” is not a target year (2009 to 2012); FY2010 is used."));
+                2
+            }
+        },
+    };
+    Ok(State { preset, scenario, target_year, problems })
+}
+
+/// The URL of a scenario, keeping the target year.
+fn href(preset: Preset, s: &Scenario, base: &Base, plan: &Plan, target_year: usize) -> Route {
+    let mut params = encode(preset, s, base, plan);
+    if target_year != 2 {
+        params.push(("ty".into(), YEARS[target_year].to_string()));
+    }
+    Route::View { view: View::Scenarios, params }
+}
+
+fn bn(x: Decimal) -> String {
+    format::group(x.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), 2)
+}
+
+#[component]
+pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
+    let explorer = match use_explorer() {
+        Ok(x) => x,
+        Err(message) => return load_error_view(View::Scenarios, message),
+    };
+    let (base, plan) = match (Base::from_dataset(&explorer.data), Plan::from_dataset(&explorer.data)) {
+        (Ok(b), Ok(p)) => (Arc::new(b), Arc::new(p)),
+        (Err(e), _) | (_, Err(e)) => return load_error_view(View::Scenarios, e.to_string()),
+    };
+    let st = {
+        let (base, plan) = (base.clone(), plan.clone());
+        Memo::new(move |_| state(&route.get(), &base, &plan))
+    };
+    let results = {
+        let base = base.clone();
+        Memo::new(move |_| st.get().and_then(|s| project(&base, &s.scenario).map_err(|e| e.to_string())))
+    };
+    // The last typed value that could not be used, with why.
+    let input_error: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let presets = Preset::ALL
+        .into_iter()
+        .map(|p| {
+            let link = Route::View { view: View::Scenarios, params: vec![("preset".into(), p.key().into())] }.to_string();
+            let current = move || st.get().ok().filter(|s| s.preset == p).map(|_| "true");
+            view! { <li><a href=link aria-current=current data-testid=format!("preset-{}", p.key())>{p.name()}</a></li> }
+        })
+        .collect_view();
+
+    let (b1, p1) = (base.clone(), plan.clone());
+    let on_input = move |driver: Driver, year: usize, text: String| {
+        let Ok(s) = st.get_untracked() else { return };
+        let mut next = s.scenario;
+        let value = match text.trim().replace(',', "").parse::<Decimal>() {
+            Ok(v) => v,
+            Err(_) => {
+                input_error.set(Some(format!("{} for FY{}: “{}” is not a number; the scenario is unchanged.", driver.name(), YEARS[year], text.trim())));
+                return;
+            }
+        };
+        match driver.set(&mut next.years[year], value, YEARS[year]) {
+            Ok(()) => {
+                input_error.set(None);
+                replace_route(href(s.preset, &next, &b1, &p1, s.target_year));
+            }
+            Err(e) => input_error.set(Some(format!("{e}; the scenario is unchanged."))),
+        }
+    };
+    let on_input = Arc::new(on_input);
+
+    let drivers_table = {
+        let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{format!("FY{y}")}</th> }).collect_view();
+        let rows = Driver::ALL
+            .into_iter()
+            .map(|d| {
+                let (lo, hi) = d.bounds();
+                let cells = (0..YEARS.len())
+                    .map(|i| {
+                        let on_input = on_input.clone();
+                        let value = move || st.get().ok().map(|s| d.get(&s.scenario.years[i]).round_dp(2).normalize().to_string()).unwrap_or_default();
+                        view! {
+                            <td class="num">
+                                <input
+                                    type="text"
+                                    inputmode="decimal"
+                                    class="driver"
+                                    data-driver=format!("{}@{}", d.key(), YEARS[i])
+                                    aria-label=format!("{}, FY{}", d.name(), YEARS[i])
+                                    prop:value=value
+                                    on:change=move |ev| on_input(d, i, event_target_value(&ev))
+                                />
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row" class="label">{d.name()}<span class="muted small">{format!(" ({lo} to {hi})")}</span></th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll statement">
+                <table class="data-table sticky-first drivers" data-testid="drivers">
+                    <caption>
+                        <span class="caption-title">"Drivers"</span>
+                        <span class="caption-note">"Percentages in %, amounts in JPY million; bounds in brackets. Type a value and press Enter or leave the field."</span>
+                    </caption>
+                    <thead><tr><th scope="col">"Driver"</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+
+    let p2 = plan.clone();
+    let (b3, p3) = (base.clone(), plan.clone());
+    let x2 = explorer.clone();
+    view! {
+        <section class="view scenarios" data-testid="view-scenarios">
+            <h2>"Scenarios"</h2>
+            <p class="lede">
+                "Can IIJ reach over JPY 100 billion revenue and JPY 10 billion operating income around FY2010? Start from a preset, change any driver, and share the link: the whole scenario is in it."
+            </p>
+            <nav aria-label="Presets" class="tabs"><ul>{presets}</ul></nav>
+            {url_problems(move || st.get().map(|s| s.problems).unwrap_or_else(|e| vec![e]))}
+            {move || input_error.get().map(|e| view! { <p class="error-box" role="alert" data-testid="input-error">{e}</p> })}
+            {move || st.get().ok().map(|s| view! { <p class="note" data-testid="preset-note">{preset_note(s.preset)}</p> })}
+            {move || match (st.get(), results.get()) {
+                (Ok(s), Ok(r)) => targets_panel(&r, &p2, s.target_year, &x2).into_any(),
+                (_, Err(e)) | (Err(e), _) => view! { <p class="error-box" role="alert">{e}</p> }.into_any(),
+            }}
+            {move || results.get().ok().map(|r| projection_table(&r, &base))}
+            {drivers_table}
+            <GoalSeek st=st base=b3 plan=p3 />
+        </section>
+    }
+    .into_any()
+}
+
+fn preset_note(p: Preset) -> &'static str {
+    match p {
+        Preset::CompanyPlan => "Company plan: FY2008 reproduces the published forecast exactly. Every segment grows 17.45% (78.5 / 66.835 billion); segment gross margins stay at FY2007's; operating expenses keep FY2007's proportions, scaled so operating income is 5.2 billion; other expense is 0.5 billion (pre-tax 4.7); the tax rate is the benefit that leaves net income at 5.2 billion (the forecast includes a 0.5 billion deferred tax benefit). Later years hold FY2008's drivers, that tax benefit included: the documents give no normal tax rate, so set the tax driver to test one.",
+        Preset::Trend => "Trend: revenues grow 17.03% a year (the FY2004–FY2007 CAGR) and the operating margin keeps rising 1.376 points a year (2.99% in FY2004 to 7.12% in FY2007), through lower operating expenses; FY2007 gross margins and other expense.",
+        Preset::TargetMet => "Target met: the company plan, with growth from FY2009 and the operating margin from FY2009 solved by goal seek so that FY2010 reaches both targets exactly.",
+        Preset::Cautious => "Cautious: half the forecast's growth in FY2008 and 5% a year after; gross margins a point below FY2007's; operating expenses at FY2007's share of revenues.",
+    }
+}
+
+fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, explorer: &crate::ui::state::Explorer) -> impl IntoView {
+    let y08 = r[0];
+    let gap = |got: Decimal, want: Decimal| {
+        let diff = got.checked_sub(want).unwrap_or_default();
+        let pct = diff.checked_div(want).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)).unwrap_or_default();
+        (bn(diff), format::group(pct, 1))
+    };
+    let fy08_rows = [
+        ("Revenues", y08.total_revenue, plan.revenue),
+        ("Operating income", y08.operating_income, plan.operating_income),
+        ("Income before tax", y08.pretax, plan.pretax),
+        ("Net income", y08.net_income, plan.net_income),
+    ]
+    .into_iter()
+    .map(|(label, got, want)| {
+        let (d, p) = gap(got, want);
+        view! { <tr><th scope="row">{label}</th><td class="num">{bn(got)}</td><td class="num">{bn(want)}</td><td class="num">{d}</td><td class="num">{format!("{p}%")}</td></tr> }
+    })
+    .collect_view();
+    let target = r[ty];
+    let first = |f: &dyn Fn(&YearResult) -> bool| r.iter().find(|y| f(y)).map(|y| format!("FY{}", y.year)).unwrap_or_else(|| "not by FY2012".to_owned());
+    let rev_met = target.total_revenue >= plan.target_revenue;
+    let oi_met = target.operating_income >= plan.target_operating_income;
+    let (rev_gap, _) = gap(target.total_revenue, plan.target_revenue);
+    let (oi_gap, _) = gap(target.operating_income, plan.target_operating_income);
+    let first_rev = first(&|y| y.total_revenue >= plan.target_revenue);
+    let first_oi = first(&|y| y.operating_income >= plan.target_operating_income);
+    let required = ["target_revenue_cagr", "target_operating_income_cagr"]
+        .into_iter()
+        .filter_map(ratios::ratio)
+        .map(|spec| {
+            let values = compute(&explorer.data, spec)
+                .into_iter()
+                .map(|v| format!("{}: {}", v.period, v.value.map(|x| format::ratio(x, spec.unit, spec.decimals)).unwrap_or_else(|e| format!("n/a ({e})"))))
+                .collect::<Vec<_>>()
+                .join("; ");
+            view! { <li>{format!("{} — {values}", spec.name)}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="targets" data-testid="targets">
+            <h3>"Targets"</h3>
+            <table class="data-table">
+                <caption>"FY2008 projection against the published forecast (JPY billion)"</caption>
+                <thead><tr><th scope="col">"Line"</th><th scope="col" class="num">"Projection"</th><th scope="col" class="num">"Forecast"</th><th scope="col" class="num">"Gap"</th><th scope="col" class="num">"Gap %"</th></tr></thead>
+                <tbody>{fy08_rows}</tbody>
+            </table>
+            <ul class="target-list">
+                <li data-testid="target-revenue">
+                    <span class=if rev_met { "status status-pass" } else { "status status-fail" }>{if rev_met { "met" } else { "not met" }}</span>
+                    {format!(" Revenues over JPY 100 billion in FY{}: {} billion (gap {}). First met: {first_rev}.", YEARS[ty], bn(target.total_revenue), rev_gap)}
+                </li>
+                <li data-testid="target-oi">
+                    <span class=if oi_met { "status status-pass" } else { "status status-fail" }>{if oi_met { "met" } else { "not met" }}</span>
+                    {format!(" Operating income of JPY 10 billion in FY{}: {} billion (gap {}). First met: {first_oi}.", YEARS[ty], bn(target.operating_income), oi_gap)}
+                </li>
+            </ul>
+            <p class="muted small">"What the targets require (from the ratio engine):"</p>
+            <ul class="muted small">{required}</ul>
+        </div>
+    }
+}
+
+fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
+    // One row shape in a loop: each hand-written row would be a distinct view type in the wasm.
+    type Line = (&'static str, &'static str, fn(&YearResult) -> String);
+    let lines: [Line; 12] = [
+        ("label depth-1", "Connectivity and VAS", |y| bn(y.revenue[0])),
+        ("label depth-1", "Systems integration", |y| bn(y.revenue[1])),
+        ("label depth-1", "Equipment sales", |y| bn(y.revenue[2])),
+        ("label total", "Total revenues", |y| bn(y.total_revenue)),
+        ("label", "Gross margin", |y| bn(y.gross_margin)),
+        ("label subtotal", "Operating income", |y| bn(y.operating_income)),
+        ("label depth-1 memo", "Operating margin (%)", |y| format::group(y.operating_margin, 1)),
+        ("label", "Income before tax", |y| bn(y.pretax)),
+        ("label total", "Net income", |y| bn(y.net_income)),
+        ("label", "Earnings per share (JPY)", |y| format::group(y.eps, 0)),
+        ("label", "Dividend per share (JPY)", |y| format::group(y.dps, 0)),
+        ("label depth-1 memo", "Payout ratio (%)", |y| y.payout.map(|p| format::group(p, 1)).unwrap_or_else(|| "n/a".into())),
+    ];
+    let rows = lines
+        .into_iter()
+        .map(|(class, label, cell)| {
+            let cells = r.iter().map(|y| view! { <td class="num">{cell(y)}</td> }).collect_view();
+            view! { <tr><th scope="row" class=class>{label}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{format!("FY{y}")}</th> }).collect_view();
+    view! {
+        <div class="table-scroll statement">
+            <table class="data-table sticky-first" data-testid="projection">
+                <caption>
+                    <span class="caption-title">"Projected income statement"</span>
+                    <span class="caption-note">{format!("JPY billion; margins in %; per-share in JPY. FY2007 actual revenues: {} billion. Exact decimals, rounded only here.", bn(base.total_revenue()))}</span>
+                </caption>
+                <thead><tr><th scope="col">"Line"</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Goal seek: a target (revenues or operating income in a year), one lever, solve.
+#[component]
+fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
+    let metric = RwSignal::new("oi".to_owned());
+    let year = RwSignal::new(2usize);
+    let lever = RwSignal::new("margin".to_owned());
+    let answer: RwSignal<Option<(String, Option<(Lever, Decimal)>)>> = RwSignal::new(None);
+    let lever_of = |key: &str| match key {
+        "growth" => Lever::UniformGrowth { from: 0 },
+        "margin" => Lever::OperatingMargin { from: 0 },
+        "g_cvas" => Lever::SegmentGrowth(0),
+        "g_si" => Lever::SegmentGrowth(1),
+        "gm_cvas" => Lever::SegmentGrossMargin(0),
+        _ => Lever::SegmentGrossMargin(1),
+    };
+    let (b1, p1) = (base.clone(), plan.clone());
+    let solve = move |_| {
+        let Ok(s) = st.get_untracked() else { return };
+        let (m, target) = if metric.get_untracked() == "rev" { (Metric::Revenue, p1.target_revenue) } else { (Metric::OperatingIncome, p1.target_operating_income) };
+        let l = lever_of(&lever.get_untracked());
+        let y = year.get_untracked();
+        let text = match goal_seek(&b1, &s.scenario, l, m, y, target) {
+            Ok(r) => match r.value {
+                Some(v) => (format!("{}: {}% meets the target in FY{} (solved by bisection to 0.0001 points).", l.name(), format::group(v, 2), YEARS[y]), Some((l, v))),
+                None => (format!("{} cannot meet it within its bounds: at the upper bound FY{} reaches {} billion.", l.name(), YEARS[y], bn(r.best)), None),
+            },
+            Err(e) => (e.to_string(), None),
+        };
+        answer.set(Some(text));
+    };
+    let apply = move |_| {
+        let (Some((_, Some((l, v)))), Ok(s)) = (answer.get_untracked(), st.get_untracked()) else { return };
+        let mut next = s.scenario;
+        if l.apply(&base, &mut next, v).is_ok() {
+            push_route(&href(s.preset, &next, &base, &plan, s.target_year));
+        }
+    };
+    view! {
+        <div class="goal-seek" data-testid="goal-seek">
+            <h3>"Goal seek"</h3>
+            <div class="controls">
+                <label>"Target "
+                    <select data-testid="gs-metric" on:change=move |ev| metric.set(event_target_value(&ev))>
+                        <option value="oi">"Operating income of JPY 10 billion"</option>
+                        <option value="rev">"Revenues of JPY 100 billion"</option>
+                    </select>
+                </label>
+                <label>"in "
+                    <select data-testid="gs-year" on:change=move |ev| year.set(event_target_value(&ev).parse().unwrap_or(2))>
+                        {YEARS.iter().enumerate().map(|(i, y)| view! { <option value=i.to_string() selected=i == 2>{format!("FY{y}")}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"by moving "
+                    <select data-testid="gs-lever" on:change=move |ev| lever.set(event_target_value(&ev))>
+                        {[
+                            ("margin", "the operating margin (every year)"),
+                            ("growth", "revenue growth (every segment, every year)"),
+                            ("g_cvas", "connectivity and VAS growth"),
+                            ("g_si", "systems integration growth"),
+                            ("gm_cvas", "connectivity and VAS gross margin"),
+                            ("gm_si", "systems integration gross margin"),
+                        ]
+                            .into_iter()
+                            .map(|(v, t)| view! { <option value=v>{t}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="action" data-testid="gs-solve" on:click=solve>"Solve"</button>
+            </div>
+            {move || {
+                let apply = apply.clone();
+                answer.get().map(move |(text, value)| view! {
+                    <p data-testid="gs-answer">{text}</p>
+                    {value.map(move |_| view! { <button type="button" class="action" data-testid="gs-apply" on:click=apply>"Apply to the scenario"</button> })}
+                })
+            }}
+        </div>
+    }
+}
