@@ -57,3 +57,46 @@ describe('Scenarios', () => {
     await context.close();
   });
 });
+
+describe('Scenario analysis', () => {
+  test('the sensitivity grid is 11 x 11 and marks the target boundary', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/scenarios?preset=plan');
+    const grid = page.locator('[data-testid="sensitivity-grid"]');
+    assert.equal(await grid.locator('tbody tr').count(), 11);
+    assert.equal(await grid.locator('tbody tr').first().locator('td').count(), 11);
+    // Corner: 20% growth from FY2008 and a 14% operating margin in FY2010:
+    // 66.835 x 1.2^3 x 14% = 16.17 billion (by hand), marked as meeting the target.
+    assert.equal(await grid.locator('tbody tr').last().locator('td').last().innerText(), '16.2 ✓');
+    // Corner: no growth at a 4% margin: 66.835 x 4% = 2.67 billion, not marked.
+    assert.equal(await grid.locator('tbody tr').first().locator('td').first().innerText(), '2.7');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('Monte Carlo reproduces a run from its seed, differs for another, and reports bad input', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/scenarios?preset=target');
+    const runOnce = async () => {
+      await page.click('[data-testid="mc-run"]');
+      await page.waitForSelector('[data-testid="mc-result"]');
+      await page.waitForFunction(() => !document.querySelector('[data-testid="mc-progress"]'));
+      const text = await page.innerText('[data-testid="mc-result"]');
+      return { text, bands: await page.innerText('[data-testid="mc-bands"]'), ms: Number(text.match(/in ([\d,]+) ms/)[1].replace(/,/g, '')) };
+    };
+    const a = await runOnce();
+    assert.match(a.text, /^10,000 paths in /);
+    assert.ok(a.ms < 300, `10,000 paths took ${a.ms} ms`);
+    const b = await runOnce();
+    assert.equal(b.bands, a.bands, 'same seed, same bands');
+    assert.equal(b.text.replace(/in [\d,]+ ms/, ''), a.text.replace(/in [\d,]+ ms/, ''));
+    await page.fill('[data-testid="mc-seed"]', '7');
+    const c = await runOnce();
+    assert.notEqual(c.bands, a.bands, 'another seed, other bands');
+    await page.fill('[data-testid="mc-paths"]', 'many');
+    await page.click('[data-testid="mc-run"]');
+    assert.match(await page.innerText('[data-testid="mc-problem"]'), /Paths: “many” must be a number from 100 to 100,000\. Nothing was run\./);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+});

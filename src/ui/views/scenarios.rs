@@ -18,6 +18,8 @@ use crate::model::scenario::{decode, encode, goal_seek, project, Base, Driver, L
 use crate::route::{Route, View};
 use crate::ui::router::{push_route, replace_route};
 use crate::ui::state::{load_error_view, use_explorer};
+use crate::ui::widgets::monte_carlo::MonteCarlo;
+use crate::ui::widgets::sensitivity::Sensitivity;
 use crate::ui::widgets::url_problems::url_problems;
 
 /// Everything the view derives from the URL.
@@ -55,6 +57,21 @@ fn href(preset: Preset, s: &Scenario, base: &Base, plan: &Plan, target_year: usi
         params.push(("ty".into(), YEARS[target_year].to_string()));
     }
     Route::View { view: View::Scenarios, params }
+}
+
+/// The levers goal seek and the sensitivity grid can move: (URL key, label, lever).
+pub const LEVERS: [(&str, &str, Lever); 6] = [
+    ("margin", "the operating margin (every year)", Lever::OperatingMargin { from: 0 }),
+    ("growth", "revenue growth (every segment, every year)", Lever::UniformGrowth { from: 0 }),
+    ("g_cvas", "connectivity and VAS growth", Lever::SegmentGrowth(0)),
+    ("g_si", "systems integration growth", Lever::SegmentGrowth(1)),
+    ("gm_cvas", "connectivity and VAS gross margin", Lever::SegmentGrossMargin(0)),
+    ("gm_si", "systems integration gross margin", Lever::SegmentGrossMargin(1)),
+];
+
+/// The lever with key `key` (the operating margin if unknown).
+pub fn lever(key: &str) -> Lever {
+    LEVERS.iter().find(|(k, _, _)| *k == key).map_or(LEVERS[0].2, |(_, _, l)| *l)
 }
 
 fn bn(x: Decimal) -> String {
@@ -161,6 +178,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
 
     let p2 = plan.clone();
     let (b3, p3) = (base.clone(), plan.clone());
+    let current = Signal::derive(move || st.get().ok().map(|s| (s.scenario, s.target_year)));
     let x2 = explorer.clone();
     view! {
         <section class="view scenarios" data-testid="view-scenarios">
@@ -178,7 +196,9 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             }}
             {move || results.get().ok().map(|r| projection_table(&r, &base))}
             {drivers_table}
-            <GoalSeek st=st base=b3 plan=p3 />
+            <GoalSeek st=st base=b3.clone() plan=p3.clone() />
+            <Sensitivity scenario=current base=b3.clone() plan=p3.clone() />
+            <MonteCarlo scenario=current base=b3 plan=p3 />
         </section>
     }
     .into_any()
@@ -300,21 +320,13 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
 fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
     let metric = RwSignal::new("oi".to_owned());
     let year = RwSignal::new(2usize);
-    let lever = RwSignal::new("margin".to_owned());
+    let lever_key = RwSignal::new("margin".to_owned());
     let answer: RwSignal<Option<(String, Option<(Lever, Decimal)>)>> = RwSignal::new(None);
-    let lever_of = |key: &str| match key {
-        "growth" => Lever::UniformGrowth { from: 0 },
-        "margin" => Lever::OperatingMargin { from: 0 },
-        "g_cvas" => Lever::SegmentGrowth(0),
-        "g_si" => Lever::SegmentGrowth(1),
-        "gm_cvas" => Lever::SegmentGrossMargin(0),
-        _ => Lever::SegmentGrossMargin(1),
-    };
     let (b1, p1) = (base.clone(), plan.clone());
     let solve = move |_| {
         let Ok(s) = st.get_untracked() else { return };
         let (m, target) = if metric.get_untracked() == "rev" { (Metric::Revenue, p1.target_revenue) } else { (Metric::OperatingIncome, p1.target_operating_income) };
-        let l = lever_of(&lever.get_untracked());
+        let l = lever(&lever_key.get_untracked());
         let y = year.get_untracked();
         let text = match goal_seek(&b1, &s.scenario, l, m, y, target) {
             Ok(r) => match r.value {
@@ -348,18 +360,8 @@ fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>) -
                     </select>
                 </label>
                 <label>"by moving "
-                    <select data-testid="gs-lever" on:change=move |ev| lever.set(event_target_value(&ev))>
-                        {[
-                            ("margin", "the operating margin (every year)"),
-                            ("growth", "revenue growth (every segment, every year)"),
-                            ("g_cvas", "connectivity and VAS growth"),
-                            ("g_si", "systems integration growth"),
-                            ("gm_cvas", "connectivity and VAS gross margin"),
-                            ("gm_si", "systems integration gross margin"),
-                        ]
-                            .into_iter()
-                            .map(|(v, t)| view! { <option value=v>{t}</option> })
-                            .collect_view()}
+                    <select data-testid="gs-lever" on:change=move |ev| lever_key.set(event_target_value(&ev))>
+                        {LEVERS.iter().map(|(v, t, _)| view! { <option value=*v>{*t}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="button" class="action" data-testid="gs-solve" on:click=solve>"Solve"</button>

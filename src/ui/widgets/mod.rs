@@ -2,6 +2,8 @@
 
 pub mod derived_panel;
 pub mod fact_panel;
+pub mod monte_carlo;
+pub mod sensitivity;
 pub mod statement_table;
 pub mod url_problems;
 pub mod status_badge;

@@ -1,0 +1,130 @@
+//! The Monte Carlo run: spreads, seed and paths the visitor sets; runs in chunks with a
+//! progress line so the page never freezes; the probability of meeting each target and the
+//! 10th/50th/90th percentile bands per year.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+
+use crate::format;
+
+use crate::model::monte_carlo::{Outcome, Run, Settings};
+use crate::model::scenario::{Base, Plan, Scenario, YEARS};
+
+/// Paths per chunk between yields to the browser.
+const CHUNK: usize = 1_000;
+
+// Floats are shown and read through Decimal: Rust's own float formatting and parsing
+// would add tens of kilobytes to the wasm.
+fn bn(x: f64) -> String {
+    format::group(Decimal::from_f64(x / 1e9).unwrap_or_default(), 1)
+}
+
+fn pct(x: f64) -> String {
+    format!("{}%", format::group(Decimal::from_f64(x * 100.0).unwrap_or_default(), 1))
+}
+
+#[component]
+pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
+    let defaults = Settings::default();
+    let as_text = |x: f64| Decimal::from_f64(x).unwrap_or_default().normalize().to_string();
+    let growth = RwSignal::new(as_text(defaults.growth_spread));
+    let margin = RwSignal::new(as_text(defaults.margin_spread));
+    let seed = RwSignal::new(defaults.seed.to_string());
+    let paths = RwSignal::new(defaults.paths.to_string());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let outcome: RwSignal<Option<(Outcome, f64)>> = RwSignal::new(None);
+    let problem: RwSignal<Option<String>> = RwSignal::new(None);
+    let targets = (plan.target_revenue, plan.target_operating_income);
+    let run = move |_| {
+        let Some((s, ty)) = scenario.get_untracked() else { return };
+        let parse = |sig: RwSignal<String>, what: &str, lo: f64, hi: f64| -> Result<f64, String> {
+            let text = sig.get_untracked();
+            match text.trim().parse::<Decimal>().ok().and_then(|d| d.to_f64()) {
+                Some(v) if (lo..=hi).contains(&v) => Ok(v),
+                _ => Err(format!("{what}: “{}” must be a number from {} to {}.", text.trim(), format::group(Decimal::from_f64(lo).unwrap_or_default(), 0), format::group(Decimal::from_f64(hi).unwrap_or_default(), 0))),
+            }
+        };
+        let settings = (|| -> Result<Settings, String> {
+            Ok(Settings {
+                growth_spread: parse(growth, "Growth spread", 0.0, 50.0)?,
+                margin_spread: parse(margin, "Margin spread", 0.0, 20.0)?,
+                seed: seed.get_untracked().trim().parse::<u64>().map_err(|_| format!("Seed: “{}” must be a whole number from 0.", seed.get_untracked().trim()))?,
+                paths: parse(paths, "Paths", 100.0, 100_000.0)? as usize,
+                target_year: ty,
+            })
+        })();
+        let settings = match settings {
+            Ok(s) => s,
+            Err(e) => {
+                problem.set(Some(format!("{e} Nothing was run.")));
+                return;
+            }
+        };
+        problem.set(None);
+        let mut r = match Run::new(&base, &s, targets, settings) {
+            Ok(r) => r,
+            Err(e) => {
+                problem.set(Some(e.to_string()));
+                return;
+            }
+        };
+        let started = js_sys::Date::now();
+        progress.set(Some((0, settings.paths)));
+        leptos::task::spawn_local(async move {
+            while !r.done() {
+                r.step(CHUNK);
+                progress.set(Some((r.done_paths(), settings.paths)));
+                // Yield to the browser so the page stays responsive and the progress shows.
+                gloo::timers::future::TimeoutFuture::new(0).await;
+            }
+            outcome.set(Some((r.outcome(), js_sys::Date::now() - started)));
+            progress.set(None);
+        });
+    };
+    let field = |label: &'static str, sig: RwSignal<String>, key: &'static str| {
+        view! { <label>{label} <input type="text" inputmode="decimal" class="driver" data-testid=key prop:value=move || sig.get() on:change=move |ev| sig.set(event_target_value(&ev)) /></label> }
+    };
+    view! {
+        <div class="monte-carlo" data-testid="monte-carlo">
+            <h3>"Uncertainty (Monte Carlo)"</h3>
+            <p class="muted small">"Each path adds normal noise to every year's revenue growth and operating margin around the scenario. Sampling uses floating point; the projection above stays in exact decimals. The seed makes a run reproducible."</p>
+            <div class="controls">
+                {field("Growth spread (points) ", growth, "mc-growth")}
+                {field("Margin spread (points) ", margin, "mc-margin")}
+                {field("Seed ", seed, "mc-seed")}
+                {field("Paths ", paths, "mc-paths")}
+                <button type="button" class="action" data-testid="mc-run" on:click=run>"Run"</button>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="error-box" role="alert" data-testid="mc-problem">{p}</p> })}
+            {move || progress.get().map(|(done, of)| view! { <p role="status" data-testid="mc-progress">{format!("{done} of {of} paths…")}</p> })}
+            {move || outcome.get().map(|(o, ms)| {
+                let rows = o.revenue.iter().zip(o.operating_income.iter()).map(|(r, oi)| view! {
+                    <tr>
+                        <th scope="row">{format!("FY{}", r.year)}</th>
+                        <td class="num">{bn(r.p10)}</td><td class="num">{bn(r.p50)}</td><td class="num">{bn(r.p90)}</td>
+                        <td class="num">{bn(oi.p10)}</td><td class="num">{bn(oi.p50)}</td><td class="num">{bn(oi.p90)}</td>
+                    </tr>
+                }).collect_view();
+                let ty = scenario.get().map_or(2, |(_, t)| t);
+                view! {
+                    <p data-testid="mc-result">
+                        {format!("{} paths in {} ms. In FY{}: revenues reach JPY 100 billion in {}, operating income JPY 10 billion in {}, both in {} of paths.",
+                            format::group(Decimal::from(o.paths as u64), 0), format::group(Decimal::from_f64(ms).unwrap_or_default(), 0), YEARS[ty], pct(o.p_revenue), pct(o.p_operating_income), pct(o.p_both))}
+                    </p>
+                    <div class="table-scroll">
+                        <table class="data-table" data-testid="mc-bands">
+                            <caption>"Percentile bands (JPY billion)"</caption>
+                            <thead>
+                                <tr><th scope="col">"Year"</th><th scope="col" class="num">"Revenues P10"</th><th scope="col" class="num">"P50"</th><th scope="col" class="num">"P90"</th><th scope="col" class="num">"Operating income P10"</th><th scope="col" class="num">"P50"</th><th scope="col" class="num">"P90"</th></tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,84 @@
+//! The sensitivity grid: operating income in the target year over 11 × 11 values of two
+//! levers, each cell marked against the JPY 10 billion target in words as well as colour.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::format;
+use crate::model::scenario::{sensitivity, steps, Base, Metric, Plan, Scenario, YEARS};
+use crate::ui::views::scenarios::{lever, LEVERS};
+
+/// Grid size: the issue asks for at least 11 × 11.
+const N: usize = 11;
+
+#[component]
+pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
+    let row = RwSignal::new(("growth".to_owned(), Decimal::ZERO, Decimal::from(20)));
+    let col = RwSignal::new(("margin".to_owned(), Decimal::from(4), Decimal::from(14)));
+    let problem: RwSignal<Option<String>> = RwSignal::new(None);
+    let target = plan.target_operating_income;
+    let grid = Memo::new(move |_| {
+        let (s, ty) = scenario.get()?;
+        let (r, c) = (row.get(), col.get());
+        let (rv, cv) = (steps(r.1, r.2, N).ok()?, steps(c.1, c.2, N).ok()?);
+        sensitivity(&base, &s, (lever(&r.0), &rv), (lever(&c.0), &cv), Metric::OperatingIncome, ty).map_err(|e| e.to_string()).map(|g| (g, ty)).ok()
+    });
+    let range_input = move |axis: RwSignal<(String, Decimal, Decimal)>, end: usize| {
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            match text.trim().parse::<Decimal>() {
+                Ok(v) if (Decimal::from(-50)..=Decimal::from(100)).contains(&v) => {
+                    problem.set(None);
+                    axis.update(|a| if end == 0 { a.1 = v } else { a.2 = v });
+                }
+                _ => problem.set(Some(format!("“{}” is not a value from -50 to 100; the grid is unchanged.", text.trim()))),
+            }
+        }
+    };
+    let axis_controls = move |name: &'static str, axis: RwSignal<(String, Decimal, Decimal)>| {
+        view! {
+            <fieldset class="axis">
+                <legend>{name}</legend>
+                <select data-testid=format!("sens-{}", name.to_ascii_lowercase()) on:change=move |ev| axis.update(|a| a.0 = event_target_value(&ev)) prop:value=move || axis.get().0>
+                    {LEVERS.iter().map(|(k, t, _)| view! { <option value=*k>{*t}</option> }).collect_view()}
+                </select>
+                <label>" from " <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().1.to_string() on:change=range_input(axis, 0) /></label>
+                <label>" to " <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().2.to_string() on:change=range_input(axis, 1) /></label>
+                " %"
+            </fieldset>
+        }
+    };
+    view! {
+        <div class="sensitivity" data-testid="sensitivity">
+            <h3>"Sensitivity"</h3>
+            <div class="controls">{axis_controls("Rows", row)}{axis_controls("Columns", col)}</div>
+            {move || problem.get().map(|p| view! { <p class="error-box" role="alert">{p}</p> })}
+            {move || grid.get().map(|(g, ty)| {
+                let head = g.cols.iter().map(|c| view! { <th scope="col" class="num">{format!("{}%", format::group(*c, 1))}</th> }).collect_view();
+                let rows = g.rows.iter().zip(g.cells.iter()).map(|(r, line)| {
+                    let cells = line.iter().map(|v| {
+                        let met = *v >= target;
+                        let text = format!("{}{}", format::group(v.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), 1), if met { " ✓" } else { "" });
+                        view! { <td class="num" class:met=met>{text}</td> }
+                    }).collect_view();
+                    view! { <tr><th scope="row" class="num">{format!("{}%", format::group(*r, 1))}</th>{cells}</tr> }
+                }).collect_view();
+                view! {
+                    <div class="table-scroll">
+                        <table class="data-table heat" data-testid="sensitivity-grid">
+                            <caption>{format!("Operating income in FY{} (JPY billion); ✓ marks JPY 10 billion or more. Rows: {}; columns: {}.", YEARS[ty], label(&row.get().0), label(&col.get().0))}</caption>
+                            <thead><tr><th scope="col">"Row \\ column"</th>{head}</tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+fn label(key: &str) -> &'static str {
+    LEVERS.iter().find(|(k, _, _)| *k == key).map_or("", |(_, t, _)| *t)
+}
