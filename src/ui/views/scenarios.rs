@@ -19,6 +19,7 @@ use crate::route::{Route, View};
 use crate::ui::router::{push_route, replace_route};
 use crate::ui::state::{load_error_view, use_explorer};
 use crate::ui::widgets::monte_carlo::MonteCarlo;
+use crate::ui::widgets::saved::Saved;
 use crate::ui::widgets::sensitivity::Sensitivity;
 use crate::ui::widgets::url_problems::url_problems;
 
@@ -187,6 +188,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                 "Can IIJ reach over JPY 100 billion revenue and JPY 10 billion operating income around FY2010? Start from a preset, change any driver, and share the link: the whole scenario is in it."
             </p>
             <nav aria-label="Presets" class="tabs"><ul>{presets}</ul></nav>
+            <p class="muted small">"Choosing a preset resets every driver to it."</p>
             {url_problems(move || st.get().map(|s| s.problems).unwrap_or_else(|e| vec![e]))}
             {move || input_error.get().map(|e| view! { <p class="error-box" role="alert" data-testid="input-error">{e}</p> })}
             {move || st.get().ok().map(|s| view! { <p class="note" data-testid="preset-note">{preset_note(s.preset)}</p> })}
@@ -198,7 +200,8 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             {drivers_table}
             <GoalSeek st=st base=b3.clone() plan=p3.clone() />
             <Sensitivity scenario=current base=b3.clone() plan=p3.clone() />
-            <MonteCarlo scenario=current base=b3 plan=p3 />
+            <MonteCarlo scenario=current base=b3.clone() plan=p3.clone() />
+            <Saved route=route base=b3 plan=p3 />
         </section>
     }
     .into_any()

@@ -3,6 +3,7 @@
 pub mod derived_panel;
 pub mod fact_panel;
 pub mod monte_carlo;
+pub mod saved;
 pub mod sensitivity;
 pub mod statement_table;
 pub mod url_problems;
