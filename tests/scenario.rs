@@ -5,7 +5,7 @@
 use std::str::FromStr;
 
 use iij_explorer::model::scenario::{
-    self, decode, encode, goal_seek, preset, project, sensitivity, steps, Base, Driver, Lever, Metric, Plan, Preset, Scenario, ScenarioError,
+    self, decode, encode, goal_seek, preset, project, sensitivity, steps, Base, Driver, Lever, Metric, Plan, Preset, Presets, Scenario, ScenarioError,
     YearDrivers, YEARS,
 };
 use iij_explorer::model::Dataset;
@@ -148,9 +148,10 @@ fn it_can_round_trip_a_scenario_through_the_url() {
     let mut s = preset(Preset::Trend, &base, &plan).unwrap();
     Driver::Growth(1).set(&mut s.years[2], d("3.5"), 2010).unwrap();
     Driver::Dps.set(&mut s.years[0], d("2500"), 2008).unwrap();
-    let params = encode(Preset::Trend, &s, &base, &plan);
+    let presets = Presets::new(&base, &plan).unwrap();
+    let params = encode(Preset::Trend, &s, &presets);
     assert_eq!(params[0], ("preset".to_owned(), "trend".to_owned()));
-    let (p, back, problems) = decode(&params, &base, &plan).unwrap();
+    let (p, back, problems) = decode(&params, &presets);
     assert_eq!(p, Preset::Trend);
     assert!(problems.is_empty(), "{problems:?}");
     for (a, b) in s.years.iter().zip(back.years.iter()) {
@@ -167,7 +168,7 @@ fn it_can_read_a_hand_edited_url_keeping_what_it_can() {
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    let (p, s, problems) = decode(&params, &base, &plan).unwrap();
+    let (p, s, problems) = decode(&params, &Presets::new(&base, &plan).unwrap());
     assert_eq!(p, Preset::CompanyPlan);
     let plan_s = preset(Preset::CompanyPlan, &base, &plan).unwrap();
     assert_eq!(problems.len(), 4, "{problems:?}");
@@ -255,6 +256,7 @@ mod robustness {
     #[test]
     fn it_can_read_any_url_without_panicking() {
         let (base, plan) = setup();
+        let presets = Presets::new(&base, &plan).unwrap();
         let mut rng = Rng::new(42);
         let keys: Vec<&str> = Driver::ALL.iter().map(|d| d.key()).chain(["preset", "x", ""]).collect();
         for _ in 0..3_000 {
@@ -262,7 +264,7 @@ mod robustness {
             let params: Vec<(String, String)> = (0..n)
                 .map(|_| (keys[(rng.next_u64() % keys.len() as u64) as usize].to_owned(), junk(&mut rng, 30)))
                 .collect();
-            let (_, s, _) = decode(&params, &base, &plan).expect("decoding falls back instead of failing");
+            let (_, s, _) = decode(&params, &presets);
             // Whatever was read is within bounds, so it projects.
             project(&base, &s).expect("a decoded scenario projects");
         }

@@ -692,12 +692,37 @@ pub fn sensitivity(base: &Base, s: &Scenario, row: (Lever, &[Decimal]), col: (Le
 
 // ---------------------------------------------------------------- URL state
 
+/// Every preset, built once: the URL is read and written on every driver change, and the
+/// target-met preset alone runs two goal seeks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presets {
+    scenarios: [Scenario; 4],
+}
+
+impl Presets {
+    pub fn new(base: &Base, plan: &Plan) -> Result<Presets, ScenarioError> {
+        Ok(Presets {
+            scenarios: [
+                preset(Preset::CompanyPlan, base, plan)?,
+                preset(Preset::Trend, base, plan)?,
+                preset(Preset::TargetMet, base, plan)?,
+                preset(Preset::Cautious, base, plan)?,
+            ],
+        })
+    }
+
+    pub fn get(&self, p: Preset) -> Scenario {
+        let i = Preset::ALL.iter().position(|q| *q == p).unwrap_or(0);
+        self.scenarios.get(i).copied().unwrap_or(self.scenarios[0])
+    }
+}
+
 /// Writes the scenario as URL parameters relative to its preset: only drivers that differ
 /// from the preset are written, a value per year joined by `~` (one value when all years
 /// agree), in the driver's display unit.
-pub fn encode(p: Preset, s: &Scenario, base: &Base, plan: &Plan) -> Vec<(String, String)> {
+pub fn encode(p: Preset, s: &Scenario, presets: &Presets) -> Vec<(String, String)> {
     let mut out = vec![("preset".to_owned(), p.key().to_owned())];
-    let reference = preset(p, base, plan).ok();
+    let reference = Some(presets.get(p));
     for d in Driver::ALL {
         let values: Vec<Decimal> = s.years.iter().map(|y| d.get(y).normalize()).collect();
         let same = reference.as_ref().is_some_and(|r| r.years.iter().zip(values.iter()).all(|(y, v)| d.get(y).normalize() == *v));
@@ -718,7 +743,7 @@ pub fn encode(p: Preset, s: &Scenario, base: &Base, plan: &Plan) -> Vec<(String,
 /// company plan, and a driver that cannot be read or is out of bounds keeps the preset's
 /// value; each such case is reported in plain words. Parameters it does not know are left
 /// to the view.
-pub fn decode(params: &[(String, String)], base: &Base, plan: &Plan) -> Result<(Preset, Scenario, Vec<String>), ScenarioError> {
+pub fn decode(params: &[(String, String)], presets: &Presets) -> (Preset, Scenario, Vec<String>) {
     let mut problems = Vec::new();
     let p = match params.iter().find(|(k, _)| k == "preset") {
         None => Preset::CompanyPlan,
@@ -727,7 +752,7 @@ pub fn decode(params: &[(String, String)], base: &Base, plan: &Plan) -> Result<(
             Preset::CompanyPlan
         }),
     };
-    let mut s = preset(p, base, plan)?;
+    let mut s = presets.get(p);
     for d in Driver::ALL {
         let Some((_, text)) = params.iter().find(|(k, _)| k == d.key()) else { continue };
         let parts: Vec<&str> = text.split('~').collect();
@@ -758,5 +783,5 @@ pub fn decode(params: &[(String, String)], base: &Base, plan: &Plan) -> Result<(
             s = trial;
         }
     }
-    Ok((p, s, problems))
+    (p, s, problems)
 }

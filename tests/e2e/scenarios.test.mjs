@@ -141,3 +141,34 @@ describe('Saved scenarios', () => {
     await context.close();
   });
 });
+
+describe('Scenario performance', () => {
+  test('a driver change updates the targets panel within a frame (200 changes)', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/scenarios?preset=target');
+    const times = await page.evaluate(async () => {
+      const input = document.querySelector('[data-driver="gm_si@2010"]');
+      const panel = document.querySelector('[data-testid="targets"]');
+      const out = [];
+      for (let i = 0; i < 200; i++) {
+        // Values alternate so every change moves operating income.
+        const value = String(20 + (i % 2 === 0 ? i : 200 - i) / 10);
+        const changed = new Promise((resolve) => {
+          const obs = new MutationObserver(() => { obs.disconnect(); resolve(performance.now()); });
+          obs.observe(panel, { subtree: true, childList: true, characterData: true });
+        });
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('change'));
+        out.push((await changed) - t0);
+      }
+      return out.sort((a, b) => a - b);
+    });
+    const p50 = times[Math.floor(times.length * 0.5)];
+    const p95 = times[Math.floor(times.length * 0.95)];
+    console.log(`driver change to updated targets panel: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${times.length} changes`);
+    assert.ok(p95 < 16, `p95 ${p95} ms`);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+});

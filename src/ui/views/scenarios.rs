@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::format;
 use crate::model::ratios::{self, compute};
-use crate::model::scenario::{decode, encode, goal_seek, project, Base, Driver, Lever, Metric, Plan, Preset, Scenario, YearResult, YEARS};
+use crate::model::scenario::{decode, encode, goal_seek, project, Base, Driver, Lever, Metric, Plan, Preset, Presets, Scenario, YearResult, YEARS};
 use crate::route::{Route, View};
 use crate::ui::router::{push_route, replace_route};
 use crate::ui::state::{load_error_view, use_explorer};
@@ -32,12 +32,12 @@ struct State {
     problems: Vec<String>,
 }
 
-fn state(route: &Route, base: &Base, plan: &Plan) -> Result<State, String> {
+fn state(route: &Route, presets: &Presets) -> Result<State, String> {
     let params = match route {
         Route::View { params, .. } => params.clone(),
         _ => Vec::new(),
     };
-    let (preset, scenario, mut problems) = decode(&params, base, plan).map_err(|e| e.to_string())?;
+    let (preset, scenario, mut problems) = decode(&params, presets);
     let target_year = match route.param("ty") {
         None => 2,
         Some(t) => match YEARS.iter().position(|y| y.to_string() == t || format!("FY{y}") == t) {
@@ -52,8 +52,8 @@ fn state(route: &Route, base: &Base, plan: &Plan) -> Result<State, String> {
 }
 
 /// The URL of a scenario, keeping the target year.
-fn href(preset: Preset, s: &Scenario, base: &Base, plan: &Plan, target_year: usize) -> Route {
-    let mut params = encode(preset, s, base, plan);
+fn href(preset: Preset, s: &Scenario, presets: &Presets, target_year: usize) -> Route {
+    let mut params = encode(preset, s, presets);
     if target_year != 2 {
         params.push(("ty".into(), YEARS[target_year].to_string()));
     }
@@ -85,13 +85,18 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         Ok(x) => x,
         Err(message) => return load_error_view(View::Scenarios, message),
     };
-    let (base, plan) = match (Base::from_dataset(&explorer.data), Plan::from_dataset(&explorer.data)) {
-        (Ok(b), Ok(p)) => (Arc::new(b), Arc::new(p)),
-        (Err(e), _) | (_, Err(e)) => return load_error_view(View::Scenarios, e.to_string()),
+    let built = Base::from_dataset(&explorer.data).and_then(|b| {
+        let p = Plan::from_dataset(&explorer.data)?;
+        let presets = Presets::new(&b, &p)?;
+        Ok((Arc::new(b), Arc::new(p), Arc::new(presets)))
+    });
+    let (base, plan, presets) = match built {
+        Ok(x) => x,
+        Err(e) => return load_error_view(View::Scenarios, e.to_string()),
     };
     let st = {
-        let (base, plan) = (base.clone(), plan.clone());
-        Memo::new(move |_| state(&route.get(), &base, &plan))
+        let presets = presets.clone();
+        Memo::new(move |_| state(&route.get(), &presets))
     };
     let results = {
         let base = base.clone();
@@ -100,7 +105,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     // The last typed value that could not be used, with why.
     let input_error: RwSignal<Option<String>> = RwSignal::new(None);
 
-    let presets = Preset::ALL
+    let preset_tabs = Preset::ALL
         .into_iter()
         .map(|p| {
             let link = Route::View { view: View::Scenarios, params: vec![("preset".into(), p.key().into())] }.to_string();
@@ -109,7 +114,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         })
         .collect_view();
 
-    let (b1, p1) = (base.clone(), plan.clone());
+    let pr1 = presets.clone();
     let on_input = move |driver: Driver, year: usize, text: String| {
         let Ok(s) = st.get_untracked() else { return };
         let mut next = s.scenario;
@@ -123,7 +128,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         match driver.set(&mut next.years[year], value, YEARS[year]) {
             Ok(()) => {
                 input_error.set(None);
-                replace_route(href(s.preset, &next, &b1, &p1, s.target_year));
+                replace_route(href(s.preset, &next, &pr1, s.target_year));
             }
             Err(e) => input_error.set(Some(format!("{e}; the scenario is unchanged."))),
         }
@@ -187,7 +192,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             <p class="lede">
                 "Can IIJ reach over JPY 100 billion revenue and JPY 10 billion operating income around FY2010? Start from a preset, change any driver, and share the link: the whole scenario is in it."
             </p>
-            <nav aria-label="Presets" class="tabs"><ul>{presets}</ul></nav>
+            <nav aria-label="Presets" class="tabs"><ul>{preset_tabs}</ul></nav>
             <p class="muted small">"Choosing a preset resets every driver to it."</p>
             {url_problems(move || st.get().map(|s| s.problems).unwrap_or_else(|e| vec![e]))}
             {move || input_error.get().map(|e| view! { <p class="error-box" role="alert" data-testid="input-error">{e}</p> })}
@@ -198,10 +203,10 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             }}
             {move || results.get().ok().map(|r| projection_table(&r, &base))}
             {drivers_table}
-            <GoalSeek st=st base=b3.clone() plan=p3.clone() />
+            <GoalSeek st=st base=b3.clone() plan=p3.clone() presets=presets.clone() />
             <Sensitivity scenario=current base=b3.clone() plan=p3.clone() />
             <MonteCarlo scenario=current base=b3.clone() plan=p3.clone() />
-            <Saved route=route base=b3 plan=p3 />
+            <Saved route=route base=b3 presets=presets />
         </section>
     }
     .into_any()
@@ -320,7 +325,7 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
 
 /// Goal seek: a target (revenues or operating income in a year), one lever, solve.
 #[component]
-fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
+fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>, presets: Arc<Presets>) -> impl IntoView {
     let metric = RwSignal::new("oi".to_owned());
     let year = RwSignal::new(2usize);
     let lever_key = RwSignal::new("margin".to_owned());
@@ -344,7 +349,7 @@ fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>) -
         let (Some((_, Some((l, v)))), Ok(s)) = (answer.get_untracked(), st.get_untracked()) else { return };
         let mut next = s.scenario;
         if l.apply(&base, &mut next, v).is_ok() {
-            push_route(&href(s.preset, &next, &base, &plan, s.target_year));
+            push_route(&href(s.preset, &next, &presets, s.target_year));
         }
     };
     view! {

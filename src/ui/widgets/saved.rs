@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::format;
-use crate::model::scenario::{decode, project, Base, Plan, YearResult, YEARS};
+use crate::model::scenario::{decode, project, Base, Presets, YearResult, YEARS};
 use crate::route::{parse_query, percent_encode, Route, View};
 
 /// Keys of saved scenarios start with this.
@@ -33,7 +33,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Reads every saved scenario, checking each one.
-fn read_all(base: &Base, plan: &Plan) -> Result<Vec<Entry>, String> {
+fn read_all(presets: &Presets) -> Result<Vec<Entry>, String> {
     let store = storage().ok_or("This browser does not allow saving here (local storage is unavailable).")?;
     let n = store.length().unwrap_or(0);
     let mut out = Vec::new();
@@ -41,11 +41,13 @@ fn read_all(base: &Base, plan: &Plan) -> Result<Vec<Entry>, String> {
         let Some(key) = store.key(i).ok().flatten() else { continue };
         let Some(name) = key.strip_prefix(PREFIX) else { continue };
         let query = store.get_item(&key).ok().flatten().unwrap_or_default();
-        let problem = match decode(&parse_query(&query), base, plan) {
-            Ok((_, _, problems)) if problems.is_empty() && query.starts_with("preset=") => None,
-            Ok((_, _, problems)) if !problems.is_empty() => Some(problems.join(" ")),
-            Ok(_) => Some("it is not a saved scenario".to_owned()),
-            Err(e) => Some(e.to_string()),
+        let (_, _, problems) = decode(&parse_query(&query), presets);
+        let problem = if !problems.is_empty() {
+            Some(problems.join(" "))
+        } else if !query.starts_with("preset=") {
+            Some("it is not a saved scenario".to_owned())
+        } else {
+            None
         };
         out.push(Entry { name: name.to_owned(), query, problem });
     }
@@ -61,21 +63,21 @@ fn current_query(route: &Route) -> String {
     }
 }
 
-fn results(query: &str, base: &Base, plan: &Plan) -> Option<[YearResult; 5]> {
-    let (_, s, _) = decode(&parse_query(query), base, plan).ok()?;
+fn results(query: &str, base: &Base, presets: &Presets) -> Option<[YearResult; 5]> {
+    let (_, s, _) = decode(&parse_query(query), presets);
     project(base, &s).ok()
 }
 
 #[component]
-pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
+pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let message: RwSignal<Option<String>> = RwSignal::new(None);
     let name = RwSignal::new(String::new());
     let entries = {
-        let (base, plan) = (base.clone(), plan.clone());
+        let presets = presets.clone();
         Memo::new(move |_| {
             version.get();
-            read_all(&base, &plan)
+            read_all(&presets)
         })
     };
     let save = move |_| {
@@ -148,7 +150,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, plan: Arc<Plan>) -> impl
             }
         };
         let (a, b) = (pick(compare_a.get())?, pick(compare_b.get())?);
-        let (ra, rb) = (results(&a.1, &base, &plan)?, results(&b.1, &base, &plan)?);
+        let (ra, rb) = (results(&a.1, &base, &presets)?, results(&b.1, &base, &presets)?);
         type Line = (&'static str, fn(&YearResult) -> String);
         let lines: [Line; 4] = [
             ("Revenues", |y| bn(y.total_revenue)),

@@ -19,8 +19,20 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
     let col = RwSignal::new(("margin".to_owned(), Decimal::from(4), Decimal::from(14)));
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
     let target = plan.target_operating_income;
+    // The grid is 121 projections: it follows the scenario once typing settles (150 ms), so a
+    // driver change updates the targets panel and projection within a frame.
+    let settled = RwSignal::new(scenario.get_untracked());
+    Effect::new(move |_| {
+        let s = scenario.get();
+        gloo::timers::callback::Timeout::new(150, move || {
+            if scenario.get_untracked() == s {
+                settled.set(s);
+            }
+        })
+        .forget();
+    });
     let grid = Memo::new(move |_| {
-        let (s, ty) = scenario.get()?;
+        let (s, ty) = settled.get()?;
         let (r, c) = (row.get(), col.get());
         let (rv, cv) = (steps(r.1, r.2, N).ok()?, steps(c.1, c.2, N).ok()?);
         sensitivity(&base, &s, (lever(&r.0), &rv), (lever(&c.0), &cv), Metric::OperatingIncome, ty).map_err(|e| e.to_string()).map(|g| (g, ty)).ok()
