@@ -134,7 +134,9 @@ fn Footer() -> impl IntoView {
             </ul>
             <p class="fine">
                 "Fiscal years end on March 31: FY2007 is April 1, 2007 to March 31, 2008. "
-                "Everything is computed in your browser; nothing is sent anywhere."
+                "Everything is computed in your browser; nothing is sent anywhere. "
+                <a href="./iij-explorer-offline.html" download="iij-explorer-offline.html" data-testid="offline-link">"Download for offline use"</a>
+                " (one file that opens by double-click, with no network)."
             </p>
         </footer>
     }

@@ -185,3 +185,23 @@ describe('Scenario performance', () => {
     await context.close();
   });
 });
+
+describe('Leaving the Scenarios view while work is pending', () => {
+  test('no panic when the grid timer or a Monte Carlo run outlives the view', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    for (let round = 0; round < 3; round++) {
+      await openView(page, env.srv.base, '#/scenarios?preset=target');
+      await page.fill('[data-driver="gm_si@2010"]', String(30 + round));
+      await page.press('[data-driver="gm_si@2010"]', 'Enter');
+      await page.fill('[data-testid="mc-paths"]', '100000');
+      await page.click('[data-testid="mc-run"]');
+      // Leave at once: the grid's 150 ms timer and the run are still pending.
+      await page.evaluate(() => { location.hash = '#/sources'; });
+      await page.waitForSelector('[data-testid="view-sources"]');
+      await page.waitForTimeout(400);
+    }
+    assert.equal(await page.locator('#crash').count(), 0);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+});

@@ -76,12 +76,16 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
         leptos::task::spawn_local(async move {
             while !r.done() {
                 r.step(CHUNK);
-                progress.set(Some((r.done_paths(), settings.paths)));
+                // If the visitor left the view, the signals are disposed: try_set hands the
+                // value back, and the run stops instead of panicking.
+                if progress.try_set(Some((r.done_paths(), settings.paths))).is_some() {
+                    return;
+                }
                 // Yield to the browser so the page stays responsive and the progress shows.
                 gloo::timers::future::TimeoutFuture::new(0).await;
             }
-            outcome.set(Some((r.outcome(), js_sys::Date::now() - started)));
-            progress.set(None);
+            let _ = outcome.try_set(Some((r.outcome(), js_sys::Date::now() - started)));
+            let _ = progress.try_set(None);
         });
     };
     let field = |label: &'static str, sig: RwSignal<String>, key: &'static str| {

@@ -24,9 +24,11 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
     let settled = RwSignal::new(scenario.get_untracked());
     Effect::new(move |_| {
         let s = scenario.get();
+        // The view may be gone when the timer fires (the visitor moved on): the try_ accessors
+        // then do nothing instead of panicking on disposed signals.
         gloo::timers::callback::Timeout::new(150, move || {
-            if scenario.get_untracked() == s {
-                settled.set(s);
+            if scenario.try_get_untracked() == Some(s) {
+                let _ = settled.try_set(s);
             }
         })
         .forget();
