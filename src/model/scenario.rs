@@ -209,12 +209,15 @@ pub struct Base {
     pub dps: Decimal,
 }
 
+/// A fact's value in base units, or which fact the projection is missing.
+fn fact_value(ds: &Dataset, id: &'static str) -> Result<Decimal, ScenarioError> {
+    ds.fact(id).ok_or(ScenarioError::MissingBase(id))?.base_value().map_err(|_| ScenarioError::Overflow)
+}
+
 impl Base {
     /// Reads FY2007 from the dataset (the notice's income statement, shares and dividends).
     pub fn from_dataset(ds: &Dataset) -> Result<Base, ScenarioError> {
-        let v = |id: &'static str| -> Result<Decimal, ScenarioError> {
-            ds.fact(id).ok_or(ScenarioError::MissingBase(id))?.base_value().map_err(|_| ScenarioError::Overflow)
-        };
+        let v = |id: &'static str| fact_value(ds, id);
         let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or(ScenarioError::Overflow);
         Ok(Base {
             revenue: [v("cis.revenue_cvas")?, v("cis.revenue_si")?, v("cis.revenue_equipment")?],
@@ -404,9 +407,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn from_dataset(ds: &Dataset) -> Result<Plan, ScenarioError> {
-        let v = |id: &'static str| -> Result<Decimal, ScenarioError> {
-            ds.fact(id).ok_or(ScenarioError::MissingBase(id))?.base_value().map_err(|_| ScenarioError::Overflow)
-        };
+        let v = |id: &'static str| fact_value(ds, id);
         Ok(Plan {
             revenue: v("forecast.revenue")?,
             operating_income: v("forecast.operating_income")?,

@@ -59,6 +59,10 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
         Err(message) => return load_error_view(crate::route::View::Ratios, message),
     };
     let sel = Memo::new(move |_| selection(&route.get()));
+    // The table is rebuilt only when the group changes; choosing a value only moves the
+    // highlight.
+    let group = Memo::new(move |_| sel.get().group);
+    let selected = Memo::new(move |_| sel.get().ratio.map(|(s, p)| (s.id, p)));
     let tabs = Group::ALL
         .into_iter()
         .map(|g| {
@@ -78,7 +82,7 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
             <nav aria-label="Ratio groups" class="tabs"><ul>{tabs}</ul></nav>
             {url_problems(move || sel.get().problems)}
             <div class="statement-layout">
-                {move || group_table(x_table.clone(), sel.get().group, sel.get().ratio.map(|(s, p)| (s.id, p)), route)}
+                {move || group_table(x_table.clone(), group.get(), selected, route)}
                 <aside class="inspector" aria-live="polite">
                     {move || match sel.get().ratio {
                         Some((spec, Some(period))) => work_panel(explorer.clone(), spec, period).into_any(),
@@ -104,7 +108,7 @@ fn direction(values: &[RatioValue]) -> (&'static str, String) {
     }
 }
 
-fn group_table(explorer: Arc<Explorer>, group: Group, selected: Option<(&'static str, Option<&'static str>)>, route: ReadSignal<Route>) -> AnyView {
+fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'static str, Option<&'static str>)>>, route: ReadSignal<Route>) -> AnyView {
     let periods = ratios::periods_of(group);
     let head = periods.iter().map(|p| view! { <th scope="col" class="num">{*p}</th> }).collect_view();
     let rows = CATALOGUE
@@ -123,8 +127,8 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Option<(&'static
                             Ok(x) => (format::ratio(*x, spec.unit, spec.decimals), None),
                             Err(e) => ("n/a".to_owned(), Some(format!("Not available: {e}"))),
                         };
-                        let is_selected = selected == Some((spec.id, Some(*p)));
                         let (id, period) = (spec.id, *p);
+                        let is_selected = move || selected.get() == Some((id, Some(period)));
                         let choose = move || {
                             let r = route.get_untracked();
                             if r.param("r") != Some(id) || r.param("p") != Some(period) {

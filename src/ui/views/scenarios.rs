@@ -195,7 +195,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     let p2 = plan.clone();
     let (b3, p3) = (base.clone(), plan.clone());
     let current = Signal::derive(move || st.get().ok().map(|s| (s.scenario, s.target_year)));
-    let x2 = explorer.clone();
+    let required = required_lines(&explorer);
     view! {
         <section class="view scenarios" data-testid="view-scenarios">
             <h2>"Scenarios"</h2>
@@ -219,7 +219,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             {move || input_error.get().map(|e| view! { <p class="error-box" role="alert" data-testid="input-error">{e}</p> })}
             {move || st.get().ok().map(|s| view! { <p class="note" data-testid="preset-note">{preset_note(s.preset)}</p> })}
             {move || match (st.get(), results.get()) {
-                (Ok(s), Ok(r)) => targets_panel(&r, &p2, s.target_year, &x2).into_any(),
+                (Ok(s), Ok(r)) => targets_panel(&r, &p2, s.target_year, &required).into_any(),
                 (_, Err(e)) | (Err(e), _) => view! { <p class="error-box" role="alert">{e}</p> }.into_any(),
             }}
             {move || results.get().ok().map(|r| view! { <div data-testid="compute" data-ms=move || timed.get().1>{projection_table(&r, &base)}</div> })}
@@ -242,7 +242,24 @@ fn preset_note(p: Preset) -> &'static str {
     }
 }
 
-fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, explorer: &crate::ui::state::Explorer) -> impl IntoView {
+/// What the targets require, from the ratio engine: independent of the scenario, so computed
+/// once per visit rather than on every driver change.
+fn required_lines(explorer: &crate::ui::state::Explorer) -> Vec<String> {
+    ["target_revenue_cagr", "target_operating_income_cagr", "target_operating_margin"]
+        .into_iter()
+        .filter_map(ratios::ratio)
+        .map(|spec| {
+            let values = compute(&explorer.data, spec)
+                .into_iter()
+                .map(|v| format!("{}: {}", v.period, v.value.map(|x| format::ratio(x, spec.unit, spec.decimals)).unwrap_or_else(|e| format!("n/a ({e})"))))
+                .collect::<Vec<_>>()
+                .join("; ");
+            format!("{} — {values}", spec.name)
+        })
+        .collect()
+}
+
+fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, required: &[String]) -> impl IntoView {
     let y08 = r[0];
     let gap = |got: Decimal, want: Decimal| {
         let diff = got.checked_sub(want).unwrap_or_default();
@@ -269,18 +286,7 @@ fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, explorer: &crate::
     let (oi_gap, _) = gap(target.operating_income, plan.target_operating_income);
     let first_rev = first(&|y| y.total_revenue >= plan.target_revenue);
     let first_oi = first(&|y| y.operating_income >= plan.target_operating_income);
-    let required = ["target_revenue_cagr", "target_operating_income_cagr", "target_operating_margin"]
-        .into_iter()
-        .filter_map(ratios::ratio)
-        .map(|spec| {
-            let values = compute(&explorer.data, spec)
-                .into_iter()
-                .map(|v| format!("{}: {}", v.period, v.value.map(|x| format::ratio(x, spec.unit, spec.decimals)).unwrap_or_else(|e| format!("n/a ({e})"))))
-                .collect::<Vec<_>>()
-                .join("; ");
-            view! { <li>{format!("{} — {values}", spec.name)}</li> }
-        })
-        .collect_view();
+    let required = required.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view();
     view! {
         <div class="targets" data-testid="targets">
             <h3>"Targets"</h3>

@@ -12,19 +12,13 @@ use leptos::prelude::*;
 use crate::format;
 use crate::model::{fact::Dimension, DocumentId, Status, DOCUMENTS};
 use crate::route::{Route, View};
+use crate::ui::router::replace_route;
 use crate::ui::state::{load_error_view, use_explorer, Explorer};
 use crate::ui::widgets::fact_panel::{fact_href, FactPanel};
 use crate::ui::widgets::status_badge::StatusBadge;
 
 /// How many search results are listed at most.
 const SEARCH_LIMIT: usize = 50;
-
-/// Rewrites the URL without a new history entry (typing in the search box).
-fn replace_fragment(fragment: &str) {
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
-    }
-}
 
 #[component]
 pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
@@ -104,8 +98,7 @@ fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoVie
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         query.set(text.clone());
-        let current = Route::parse(&crate::ui::router::current_fragment());
-        replace_fragment(&current.with_param("q", Some(text.trim())).to_string());
+        replace_route(route.get_untracked().with_param("q", Some(text.trim())));
     };
     view! {
         <div class="search">
@@ -225,8 +218,7 @@ fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         filter.set(value.clone());
-        let current = Route::parse(&crate::ui::router::current_fragment());
-        replace_fragment(&current.with_param("status", Some(value.as_str()).filter(|v| *v != "all")).to_string());
+        replace_route(route.get_untracked().with_param("status", Some(value.as_str()).filter(|v| *v != "all")));
     };
     let rows = move || {
         let data = &explorer.data;

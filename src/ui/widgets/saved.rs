@@ -142,6 +142,11 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
         names.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()
     };
     let comparison = move || {
+        // Nothing to compare (and nothing to project on every driver change) until two
+        // different scenarios are chosen.
+        if compare_a.get() == compare_b.get() {
+            return None;
+        }
         let pick = |n: String| -> Option<(String, String)> {
             if n.is_empty() {
                 Some(("The current scenario".to_owned(), current_query(&route.get())))
