@@ -3,11 +3,14 @@
 //!
 //! - [`model`]: the financial model (documents, facts, checks, ratios, scenarios). Plain Rust,
 //!   built and tested on the host.
+//! - [`charts`]: chart data and drawing with plotters, generic over the backend. Plain Rust,
+//!   tested on the host (SVG snapshots).
 //! - [`route`]: the URL scheme (fragment routing). Plain Rust, tested on the host.
 //! - [`format`]: number formatting for display. Plain Rust, tested on the host.
 //! - `ui` (wasm32 only): the Leptos app shell, views and widgets; it wires signals to the
 //!   model and holds no financial logic of its own.
 
+pub mod charts;
 pub mod format;
 pub mod model;
 pub mod route;

@@ -1,0 +1,452 @@
+//! The charts' data: each builder reads printed facts (or a scenario's projection) and returns
+//! a `Chart` with its title, text alternative, legend, geometry and the same numbers as a
+//! table. Amounts are exact decimals until they become pixels or text.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::{Band, Bar, Chart, ChartError, DataTable, Heat, Ink, Line, Panel, Plot, Rule, Scale, Swatch};
+use crate::format::group;
+use crate::model::monte_carlo::Outcome;
+use crate::model::scenario::{Base, Grid, YearDrivers, YearResult, SEGMENTS, YEARS};
+use crate::model::Dataset;
+
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// A fact in yen (base units).
+fn yen(ds: &Dataset, id: &str) -> Result<Decimal, ChartError> {
+    let fact = ds.fact(id).ok_or_else(|| ChartError::Data(format!("the figure “{id}” is missing")))?;
+    fact.base_value().map_err(|_| ChartError::Data(format!("the figure “{id}” is out of range")))
+}
+
+/// Yen to whole millions, for geometry.
+fn mn(x: Decimal) -> i64 {
+    x.checked_div(MILLION).and_then(|m| m.round().to_i64()).unwrap_or(0)
+}
+
+/// Yen as JPY billions text.
+pub fn bn(x: Decimal, dp: u32) -> String {
+    group(x.checked_div(BILLION).unwrap_or_default(), dp)
+}
+
+fn pct_text(x: Decimal) -> String {
+    format!("{}%", group(x, 1))
+}
+
+/// Percent to hundredths of a point, for geometry.
+fn centi(x: Decimal) -> i64 {
+    x.checked_mul(Decimal::ONE_HUNDRED).and_then(|m| m.round().to_i64()).unwrap_or(0)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn bar(category: usize, slot: u8, from: i64, to: i64, ink: Ink, hollow: bool, label: String, inside: bool) -> Bar {
+    Bar { category, slot, from, to, ink, hollow, label, inside }
+}
+
+fn money_panel(title: &str, categories: Vec<String>, slots: u8) -> Panel {
+    Panel { title: title.to_owned(), unit: "JPY billions".to_owned(), scale: Scale::Money, categories, slots, bars: vec![], lines: vec![], bands: vec![], rules: vec![] }
+}
+
+fn row(heading: impl Into<String>, cells: Vec<String>) -> (String, Vec<String>) {
+    (heading.into(), cells)
+}
+
+fn fy(y: u16) -> String {
+    format!("FY{y}")
+}
+
+// ---------------------------------------------------------------- history, forecast, target
+
+/// Revenues and operating income FY2004–FY2007, the FY2008 forecast and the mid-term target.
+pub fn trend(ds: &Dataset) -> Result<Chart, ChartError> {
+    let years = [2004u16, 2005, 2006, 2007];
+    let categories: Vec<String> = (2004u16..=2010).map(fy).collect();
+    let mut panels = Vec::new();
+    let mut columns = Vec::new();
+    let mut description = String::new();
+    for (metric, name) in [("revenue", "Revenues"), ("operating_income", "Operating income")] {
+        let mut p = money_panel(name, categories.clone(), 1);
+        let mut text = Vec::new();
+        for (i, y) in years.iter().enumerate() {
+            let v = yen(ds, &format!("trend.{metric}.fy{y}"))?;
+            p.bars.push(bar(i, 0, 0, mn(v), Ink::A, false, bn(v, 1), false));
+            text.push(bn(v, 1));
+        }
+        let forecast = yen(ds, &format!("forecast.{metric}"))?;
+        let target = yen(ds, &format!("target.{metric}"))?;
+        p.bars.push(bar(4, 0, 0, mn(forecast), Ink::A, true, bn(forecast, 1), false));
+        p.bars.push(bar(6, 0, 0, mn(target), Ink::Target, true, format!("{}+", bn(target, 0)), false));
+        text.push(bn(forecast, 1));
+        text.push(format!("over {}", bn(target, 0)));
+        description.push_str(&format!(
+            "{name} (JPY billions): FY2004 {}, FY2005 {}, FY2006 {}, FY2007 {} actual; FY2008 forecast {}; mid-term target over {} around FY2010. ",
+            text[0], text[1], text[2], text[3], text[4], bn(target, 0)
+        ));
+        columns.push(text);
+        panels.push(p);
+    }
+    let basis = ["Actual", "Actual", "Actual", "Actual", "Forecast", "Mid-term target (around FY2010)"];
+    let headings = ["FY2004", "FY2005", "FY2006", "FY2007", "FY2008", "FY2010"];
+    let rows = (0..6).map(|i| row(headings[i], vec![cell(&columns, 0, i), cell(&columns, 1, i), basis[i].to_owned()])).collect();
+    Ok(Chart {
+        key: "trend",
+        title: "Revenues and operating income: FY2004–FY2007, FY2008 forecast, mid-term target".to_owned(),
+        description: description.trim_end().to_owned(),
+        legend: vec![(Ink::A, Swatch::Fill, "Actual".to_owned()), (Ink::A, Swatch::Hollow, "FY2008 forecast".to_owned()), (Ink::Target, Swatch::Hollow, "Mid-term target".to_owned())],
+        plot: Plot::Panels(panels),
+        table: DataTable {
+            columns: vec!["Revenues (JPY billions)".into(), "Operating income (JPY billions)".into(), "Basis".into()],
+            rows,
+            note: "Actuals: the notice's trend of assets and income (JPY thousands); forecast and target: the presentation.".into(),
+        },
+    })
+}
+
+fn cell(columns: &[Vec<String>], c: usize, r: usize) -> String {
+    columns.get(c).and_then(|col| col.get(r)).cloned().unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- segments
+
+const SEGMENT_INKS: [Ink; 3] = [Ink::A, Ink::B, Ink::C];
+const SEGMENT_IDS: [(&str, &str, &str); 3] = [("cvas", "cis.revenue_cvas", "cis.cost_cvas"), ("si", "cis.revenue_si", "cis.cost_si"), ("equipment", "cis.revenue_equipment", "cis.cost_equipment")];
+
+/// Segment revenues FY2006 and FY2007 (stacked) and segment gross margin ratios.
+pub fn segments(ds: &Dataset) -> Result<Chart, ChartError> {
+    let mut mix = money_panel("Revenues by segment", vec!["FY2006".into(), "FY2007".into()], 1);
+    let mut margins = Panel {
+        title: "Gross margin ratio".into(),
+        unit: "% of segment revenues".into(),
+        scale: Scale::Percent,
+        categories: vec!["Conn. & VAS".into(), "Systems int.".into(), "Equipment".into()],
+        slots: 2,
+        bars: vec![],
+        lines: vec![],
+        bands: vec![],
+        rules: vec![],
+    };
+    let mut rows = Vec::new();
+    let (mut base06, mut base07) = (0i64, 0i64);
+    let mut sum06 = Decimal::ZERO;
+    for (s, (key, revenue_id, cost_id)) in SEGMENT_IDS.iter().enumerate() {
+        let ink = SEGMENT_INKS[s];
+        let r07 = yen(ds, revenue_id)?;
+        let c07 = yen(ds, cost_id)?;
+        let growth = yen(ds, &format!("br.{key}_revenue_growth"))?;
+        // FY2006 segment revenues are not printed: FY2007 over (1 + the printed growth).
+        let r06 = Decimal::ONE_HUNDRED
+            .checked_add(growth)
+            .and_then(|g| r07.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(g))
+            .ok_or_else(|| ChartError::Data(format!("the growth of {} cannot be used", SEGMENTS[s])))?;
+        sum06 = sum06.saturating_add(r06);
+        let (top06, top07) = (base06 + mn(r06), base07 + mn(r07));
+        mix.bars.push(bar(0, 0, base06, top06, ink, false, format!("≈{}", bn(r06, 1)), true));
+        mix.bars.push(bar(1, 0, base07, top07, ink, false, bn(r07, 1), true));
+        (base06, base07) = (top06, top07);
+        let ratio07 = r07.checked_sub(c07).and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(r07)).unwrap_or_default();
+        let ratio06 = yen(ds, &format!("fr.{key}_gross_margin_ratio_fy2006")).ok();
+        if let Some(r) = ratio06 {
+            margins.bars.push(bar(s, 0, 0, centi(r), ink, true, pct_text(r), false));
+        }
+        margins.bars.push(bar(s, 1, 0, centi(ratio07), ink, false, pct_text(ratio07), false));
+        rows.push(row(SEGMENTS[s], vec![format!("≈{}", bn(r06, 1)), bn(r07, 1), ratio06.map_or("not printed".to_owned(), pct_text), pct_text(ratio07)]));
+    }
+    let total06 = yen(ds, "trend.revenue.fy2006")?;
+    let total07 = yen(ds, "cis.revenue")?;
+    mix.bars.push(bar(0, 0, base06, base06, Ink::Fg, false, format!("total {}", bn(total06, 1)), false));
+    mix.bars.push(bar(1, 0, base07, base07, Ink::Fg, false, format!("total {}", bn(total07, 1)), false));
+    rows.push(row("Total", vec![bn(total06, 1), bn(total07, 1), String::new(), String::new()]));
+    let description = format!(
+        "Revenues by segment, JPY billions, FY2006 (derived) and FY2007: {}. Gross margin ratios FY2006 and FY2007: {}.",
+        rows.iter().take(3).map(|(h, c)| format!("{h} {} and {}", c[0], c[1])).collect::<Vec<_>>().join("; "),
+        rows.iter().take(3).map(|(h, c)| format!("{h} {} and {}", c[2], c[3])).collect::<Vec<_>>().join("; "),
+    );
+    let mut legend: Vec<(Ink, Swatch, String)> = SEGMENTS.iter().zip(SEGMENT_INKS).map(|(n, i)| (i, Swatch::Fill, (*n).to_owned())).collect();
+    legend.push((Ink::Fg, Swatch::Hollow, "Outlined: FY2006".to_owned()));
+    Ok(Chart {
+        key: "segments",
+        title: "Segment revenue mix and gross margin ratios, FY2006 and FY2007".to_owned(),
+        description,
+        legend,
+        plot: Plot::Panels(vec![mix, margins]),
+        table: DataTable {
+            columns: vec!["FY2006 revenues (JPY billions)".into(), "FY2007 revenues (JPY billions)".into(), "FY2006 gross margin ratio".into(), "FY2007 gross margin ratio".into()],
+            rows,
+            note: format!(
+                "FY2006 segment revenues are not printed; each is FY2007 revenues ÷ (1 + the printed growth rate), so it carries the growth rate's rounding (≈). They sum to {} against {} printed. FY2007: the notice's income statement; FY2006 ratios: the presentation.",
+                bn(sum06, 1),
+                bn(total06, 1)
+            ),
+        },
+    })
+}
+
+// ---------------------------------------------------------------- balance sheet
+
+/// Balance-sheet composition at March 31, 2007 and 2008 (the presentation's summary).
+pub fn balance(ds: &Dataset) -> Result<Chart, ChartError> {
+    let dates = [("_2007", "Mar 31, 2007"), ("", "Mar 31, 2008")];
+    let mut p = money_panel("Assets (left) and liabilities and equity (right), with totals", dates.iter().map(|d| d.1.to_owned()).collect(), 2);
+    let assets: [(&str, &[&str], Ink); 3] = [
+        ("Cash", &["fbs.cash"], Ink::A),
+        ("Receivables", &["fbs.accounts_receivable"], Ink::C),
+        ("Property, equipment and intangibles", &["fbs.property_equipment", "fbs.intangible_assets"], Ink::B),
+    ];
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    let mut description = Vec::new();
+    for (i, (suffix, date)) in dates.iter().enumerate() {
+        let total = yen(ds, &format!("fbs.total_assets{suffix}"))?;
+        let borrowings = yen(ds, &format!("fbs.short_term_borrowings{suffix}"))?;
+        let equity = yen(ds, &format!("fbs.total_equity{suffix}"))?;
+        let mut items: Vec<(&str, Decimal, Ink, u8)> = Vec::new();
+        for (name, ids, ink) in assets {
+            let mut v = Decimal::ZERO;
+            for id in ids {
+                v = v.saturating_add(yen(ds, &format!("{id}{suffix}"))?);
+            }
+            items.push((name, v, ink, 0));
+        }
+        let itemised = items.iter().fold(Decimal::ZERO, |a, x| a.saturating_add(x.1));
+        items.push(("Other assets (not itemised)", total.saturating_sub(itemised), Ink::D, 0));
+        items.push(("Shareholders' equity", equity, Ink::E, 1));
+        items.push(("Short-term borrowings", borrowings, Ink::F, 1));
+        items.push(("Other liabilities and minority interest (not itemised)", total.saturating_sub(equity).saturating_sub(borrowings), Ink::D, 1));
+        let mut level = [Decimal::ZERO; 2];
+        for (name, v, ink, slot) in items {
+            let base = &mut level[usize::from(slot)];
+            p.bars.push(bar(i, slot, mn(*base), mn(base.saturating_add(v)), ink, false, bn(v, 1), true));
+            *base = base.saturating_add(v);
+            add_cell(&mut rows, name, i, bn(v, 1));
+        }
+        p.bars.push(bar(i, 0, mn(total), mn(total), Ink::Fg, false, "Assets".to_owned(), false));
+        p.bars.push(bar(i, 1, mn(total), mn(total), Ink::Fg, false, "L + E".to_owned(), false));
+        if let Some(c) = p.categories.get_mut(i) {
+            c.push_str(&format!(": {}", bn(total, 1)));
+        }
+        add_cell(&mut rows, "Total assets = total liabilities and equity", i, bn(total, 1));
+        description.push(format!(
+            "{date}: total assets JPY {} billion, of which cash {}, shareholders' equity {}, short-term borrowings {}",
+            bn(total, 1),
+            rows.first().and_then(|r| r.1.get(i)).cloned().unwrap_or_default(),
+            bn(equity, 1),
+            bn(borrowings, 1)
+        ));
+    }
+    Ok(Chart {
+        key: "balance",
+        title: "Balance-sheet composition, March 31, 2007 and 2008".to_owned(),
+        description: format!("{}.", description.join("; ")),
+        legend: vec![
+            (Ink::A, Swatch::Fill, "Cash".into()),
+            (Ink::C, Swatch::Fill, "Receivables".into()),
+            (Ink::B, Swatch::Fill, "Property, equipment, intangibles".into()),
+            (Ink::D, Swatch::Fill, "Other (not itemised)".into()),
+            (Ink::E, Swatch::Fill, "Shareholders' equity".into()),
+            (Ink::F, Swatch::Fill, "Short-term borrowings".into()),
+        ],
+        plot: Plot::Panels(vec![p]),
+        table: DataTable {
+            columns: dates.iter().map(|d| format!("{} (JPY billions)", d.1)).collect(),
+            rows,
+            note: "The presentation's consolidated balance sheets (JPY millions). \"Not itemised\" is the total less the items shown, so the stacks add up to the totals.".into(),
+        },
+    })
+}
+
+/// Puts `text` in column `i` of the row named `name`, adding the row if needed.
+fn add_cell(rows: &mut Vec<(String, Vec<String>)>, name: &str, i: usize, text: String) {
+    let at = match rows.iter().position(|r| r.0 == name) {
+        Some(at) => at,
+        None => {
+            rows.push((name.to_owned(), Vec::new()));
+            rows.len() - 1
+        }
+    };
+    if let Some(r) = rows.get_mut(at) {
+        r.1.resize(i, String::new());
+        r.1.push(text);
+    }
+}
+
+// ---------------------------------------------------------------- operating-income bridge
+
+/// One step of a bridge, in yen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub name: &'static str,
+    pub short: &'static str,
+    pub amount: Decimal,
+}
+
+/// FY2007 operating income to the first projected year's, by driver: each segment's revenue
+/// growth at FY2007 ratios, the change in gross margin ratios, and each expense ratio's
+/// change. The steps add up to the change exactly (to rounding far below a yen).
+pub fn bridge_steps(base: &Base, drivers: &YearDrivers, year: &YearResult) -> Result<Vec<Step>, ChartError> {
+    let overflow = || ChartError::Data("the bridge overflowed".to_owned());
+    let pct_of = |p: Decimal, x: Decimal| x.checked_mul(p).and_then(|v| v.checked_div(Decimal::ONE_HUNDRED)).ok_or_else(overflow);
+    let mut opex0 = Decimal::ZERO;
+    for k in 0..3 {
+        opex0 = opex0.saturating_add(base.opex_pct(k).map_err(|_| overflow())?);
+    }
+    let names = [("Connectivity and VAS growth", "CVAS"), ("Systems integration growth", "SI"), ("Equipment sales growth", "Eq.")];
+    let mut steps = Vec::new();
+    let mut margin_step = Decimal::ZERO;
+    for s in 0..3 {
+        let gm0 = base.gross_margin(s).map_err(|_| overflow())?;
+        let delta = year.revenue[s].checked_sub(base.revenue[s]).ok_or_else(overflow)?;
+        steps.push(Step { name: names[s].0, short: names[s].1, amount: pct_of(gm0.saturating_sub(opex0), delta)? });
+        margin_step = margin_step.saturating_add(pct_of(drivers.gross_margin[s].saturating_sub(gm0), year.revenue[s])?);
+    }
+    steps.push(Step { name: "Gross margin ratios", short: "GM%", amount: margin_step });
+    let opex_names = [("Sales and marketing ratio", "S&M"), ("General and administrative ratio", "G&A"), ("Research and development ratio", "R&D")];
+    for k in 0..3 {
+        let o0 = base.opex_pct(k).map_err(|_| overflow())?;
+        steps.push(Step { name: opex_names[k].0, short: opex_names[k].1, amount: -pct_of(drivers.opex[k].saturating_sub(o0), year.total_revenue)? });
+    }
+    Ok(steps)
+}
+
+/// The bridge as a waterfall chart; `to` names the end point ("FY2008 forecast", "scenario").
+pub fn bridge(base: &Base, drivers: &YearDrivers, year: &YearResult, to: &str) -> Result<Chart, ChartError> {
+    let steps = bridge_steps(base, drivers, year)?;
+    let start = base.revenue.iter().zip(base.cost.iter()).fold(Decimal::ZERO, |a, (r, c)| a.saturating_add(*r).saturating_sub(*c));
+    let start = base.opex.iter().fold(start, |a, o| a.saturating_sub(*o));
+    let mut categories = vec!["FY2007".to_owned()];
+    categories.extend(steps.iter().map(|s| s.short.to_owned()));
+    categories.push(fy(year.year));
+    let mut p = money_panel(&format!("Operating income, FY2007 actual to FY{} {to}", year.year), categories, 1);
+    p.bars.push(bar(0, 0, 0, mn(start), Ink::A, false, bn(start, 2), false));
+    let mut level = start;
+    let mut rows = vec![row("FY2007 operating income (actual)", vec![bn(start, 2)])];
+    for (i, s) in steps.iter().enumerate() {
+        let next = level.saturating_add(s.amount);
+        let sign = if s.amount >= Decimal::ZERO { "+" } else { "" };
+        let ink = if s.amount >= Decimal::ZERO { Ink::Up } else { Ink::Down };
+        p.bars.push(bar(i + 1, 0, mn(level), mn(next), ink, false, format!("{sign}{}", bn(s.amount, 2)), false));
+        rows.push(row(s.name, vec![format!("{sign}{}", bn(s.amount, 2))]));
+        level = next;
+    }
+    let end = year.operating_income;
+    p.bars.push(bar(steps.len() + 1, 0, 0, mn(end), Ink::A, true, bn(end, 2), false));
+    rows.push(row(format!("FY{} operating income ({to})", year.year), vec![bn(end, 2)]));
+    let description = format!(
+        "Operating income moves from JPY {} billion in FY2007 to {} billion in FY{} ({to}): {}.",
+        bn(start, 2),
+        bn(end, 2),
+        year.year,
+        steps.iter().map(|s| format!("{} {}{}", s.name.to_lowercase(), if s.amount >= Decimal::ZERO { "+" } else { "" }, bn(s.amount, 2))).collect::<Vec<_>>().join(", ")
+    );
+    Ok(Chart {
+        key: "bridge",
+        title: format!("Operating-income bridge, FY2007 to FY{} {to}", year.year),
+        description,
+        legend: vec![(Ink::Up, Swatch::Fill, "Adds".into()), (Ink::Down, Swatch::Fill, "Subtracts".into()), (Ink::A, Swatch::Fill, "FY2007 actual".into()), (Ink::A, Swatch::Hollow, format!("FY{} {to}", year.year))],
+        plot: Plot::Panels(vec![p]),
+        table: DataTable {
+            columns: vec!["JPY billions".into()],
+            rows,
+            note: "Growth steps: each segment's revenue change at its FY2007 gross margin ratio less FY2007's expense ratios. Gross margin step: the new revenues at the change in each segment's ratio. Expense steps: the change in each expense ratio on the new revenues. They add up to the change in operating income.".into(),
+        },
+    })
+}
+
+// ---------------------------------------------------------------- projection
+
+/// Actuals FY2004–FY2007, the scenario FY2008–FY2012, both targets and, after a Monte Carlo
+/// run, its P10–P90 band.
+pub fn projection(ds: &Dataset, years: &[YearResult; 5], targets: (Decimal, Decimal), target_year: usize, outcome: Option<&Outcome>) -> Result<Chart, ChartError> {
+    let categories: Vec<String> = (2004u16..=2012).map(|y| format!("FY{:02}", y % 100)).collect();
+    let mut panels = Vec::new();
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    for y in 2004u16..=2012 {
+        rows.push(row(fy(y), vec![]));
+    }
+    let mut description = Vec::new();
+    let target_label = fy(YEARS.get(target_year).copied().unwrap_or(2010));
+    for (m, (metric, name, target)) in [("revenue", "Revenues", targets.0), ("operating_income", "Operating income", targets.1)].into_iter().enumerate() {
+        let mut p = money_panel(name, categories.clone(), 1);
+        let mut actual = Vec::new();
+        for (i, y) in (2004u16..=2007).enumerate() {
+            let v = yen(ds, &format!("trend.{metric}.fy{y}"))?;
+            actual.push((i, mn(v)));
+            if let Some(r) = rows.get_mut(i) {
+                r.1.push(bn(v, 1));
+            }
+        }
+        let mut path = vec![*actual.last().unwrap_or(&(3, 0))];
+        for (i, y) in years.iter().enumerate() {
+            let v = if m == 0 { y.total_revenue } else { y.operating_income };
+            path.push((4 + i, mn(v)));
+            if let Some(r) = rows.get_mut(4 + i) {
+                r.1.push(bn(v, 1));
+            }
+        }
+        let last = years.last().map_or(Decimal::ZERO, |y| if m == 0 { y.total_revenue } else { y.operating_income });
+        description.push(format!("{name}: FY2007 actual {}, FY2012 {} in the scenario, target {} in {target_label}", rows.get(3).and_then(|r| r.1.get(m)).cloned().unwrap_or_default(), bn(last, 1), bn(target, 0)));
+        if let Some(o) = outcome {
+            let bands = if m == 0 { &o.revenue } else { &o.operating_income };
+            let to_mn = |x: f64| (x / 1_000_000.0).round() as i64;
+            let anchor = path.first().copied().unwrap_or((3, 0));
+            let mut low = vec![anchor];
+            let mut high = vec![anchor];
+            for (i, b) in bands.iter().enumerate() {
+                low.push((4 + i, to_mn(b.p10)));
+                high.push((4 + i, to_mn(b.p90)));
+            }
+            p.bands.push(Band { low, high, ink: Ink::Proj });
+        }
+        p.lines.push(Line { points: actual, ink: Ink::A, label: String::new() });
+        p.lines.push(Line { points: path, ink: Ink::Proj, label: bn(last, 1) });
+        p.rules.push(Rule { value: mn(target), from: 4, to: 8, ink: Ink::Target, label: format!("target {} ({target_label})", bn(target, 0)) });
+        panels.push(p);
+    }
+    let mut legend = vec![(Ink::A, Swatch::Line, "Actual".to_owned()), (Ink::Proj, Swatch::Line, "Scenario".to_owned()), (Ink::Target, Swatch::Line, "Mid-term target".to_owned())];
+    if outcome.is_some() {
+        legend.push((Ink::Proj, Swatch::Fill, "Monte Carlo P10–P90".to_owned()));
+    }
+    let mut columns = vec!["Revenues (JPY billions)".to_owned(), "Operating income (JPY billions)".to_owned()];
+    if let Some(o) = outcome {
+        columns.push("Revenues P10–P90".into());
+        columns.push("Operating income P10–P90".into());
+        for (i, r) in rows.iter_mut().enumerate() {
+            let band = |bands: &Vec<crate::model::monte_carlo::Band>| bands.get(i.wrapping_sub(4)).map_or(String::new(), |b| format!("{}–{}", float_bn(b.p10), float_bn(b.p90)));
+            r.1.push(band(&o.revenue));
+            r.1.push(band(&o.operating_income));
+        }
+    }
+    Ok(Chart {
+        key: "projection",
+        title: "Scenario projection against the mid-term targets".to_owned(),
+        description: format!("{}.", description.join("; ")),
+        legend,
+        plot: Plot::Panels(panels),
+        table: DataTable { columns, rows, note: "FY2004–FY2007: the notice (actual). FY2008–FY2012: the scenario's projection. Monte Carlo bands are sampled in floating point, rounded to JPY 0.1 billion.".into() },
+    })
+}
+
+/// A sampled (float) yen amount as JPY billions text, via an exact decimal of its millions.
+fn float_bn(x: f64) -> String {
+    let millions = (x / 1_000_000.0).round() as i64;
+    group(Decimal::new(millions, 3), 1)
+}
+
+// ---------------------------------------------------------------- sensitivity heatmap
+
+/// The sensitivity grid as a heatmap; cells at or above `threshold` (yen) are marked and
+/// outlined. `rows` and `cols` are the levers' values as text.
+pub fn heatmap(grid: &Grid, titles: (&str, &str), rows: Vec<String>, cols: Vec<String>, threshold: Decimal, year: u16) -> Chart {
+    let cells: Vec<Vec<i64>> = grid.cells.iter().map(|r| r.iter().map(|v| mn(*v)).collect()).collect();
+    let labels: Vec<Vec<String>> = grid.cells.iter().map(|r| r.iter().map(|v| bn(*v, 1)).collect()).collect();
+    let met = grid.cells.iter().flatten().filter(|v| **v >= threshold).count();
+    let total = grid.cells.iter().map(Vec::len).sum::<usize>();
+    let table_rows = rows.iter().cloned().zip(labels.iter().cloned()).collect();
+    Chart {
+        key: "heatmap",
+        title: format!("FY{year} operating income (JPY billions) by {} and {}", titles.0, titles.1),
+        description: format!("{met} of {total} combinations reach JPY {} billion of operating income in FY{year}; rows: {}, columns: {}.", bn(threshold, 0), titles.0, titles.1),
+        legend: vec![(Ink::H0, Swatch::Fill, "lower".into()), (Ink::H4, Swatch::Fill, "higher".into()), (Ink::Target, Swatch::Line, format!("✓ and outlined: ≥ JPY {} billion", bn(threshold, 0)))],
+        plot: Plot::Heat(Heat { row_title: titles.0.to_owned(), col_title: titles.1.to_owned(), rows, cols: cols.clone(), cells, labels, threshold: mn(threshold) }),
+        table: DataTable { columns: cols, rows: table_rows, note: format!("Operating income in FY{year}, JPY billions; rows: {}, columns: {}.", titles.0, titles.1) },
+    }
+}

@@ -1,0 +1,456 @@
+//! Drawing: one generic function lays out a chart's title, legend and panels (or heatmap) on
+//! any plotters backend; `render` draws it to the page's SVG canvas.
+
+use std::fmt::Write;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::canvas::{self, escape_into, text_width, SvgCanvas};
+use super::{Chart, ChartError, Heat, Ink, Panel, Plot, Scale, Swatch, DASHED, INKS};
+
+type Area<DB> = DrawingArea<DB, Shift>;
+
+const TITLE_SIZE: u32 = 15;
+const TEXT_SIZE: u32 = 12;
+const LINE_HEIGHT: u32 = 20;
+/// Narrowest and widest drawing, in pixels: below 280 nothing is legible, above 1200 a chart
+/// only gets emptier.
+const MIN_WIDTH: u32 = 280;
+const MAX_WIDTH: u32 = 1200;
+/// Two panels sit side by side from this width; below it they stack.
+const SIDE_BY_SIDE: u32 = 640;
+
+fn font(size: u32, ink: Ink) -> TextStyle<'static> {
+    ("sans-serif", size).into_font().color(&ink.rgb())
+}
+
+fn fill(ink: Ink) -> ShapeStyle {
+    ink.rgb().filled()
+}
+
+fn stroke(ink: Ink, width: u32) -> ShapeStyle {
+    ink.rgb().stroke_width(width)
+}
+
+/// Greedy word wrap by estimated width.
+fn wrap(text: &str, size: u32, width: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        if !current.is_empty() && text_width(&candidate, size) > width {
+            lines.push(std::mem::replace(&mut current, word.to_owned()));
+        } else {
+            current = candidate;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// Legend entries laid out in rows: (row, x offset, entry index).
+fn legend_rows(chart: &Chart, width: u32) -> Vec<(u32, u32, usize)> {
+    let mut out = Vec::new();
+    let (mut row, mut x) = (0, 0);
+    for (i, (_, _, label)) in chart.legend.iter().enumerate() {
+        let w = 18 + text_width(label, TEXT_SIZE) + 16;
+        if x > 0 && x + w > width {
+            row += 1;
+            x = 0;
+        }
+        out.push((row, x, i));
+        x += w;
+    }
+    out
+}
+
+struct Layout {
+    width: u32,
+    title: Vec<String>,
+    legend: Vec<(u32, u32, usize)>,
+    header: u32,
+    /// Panel origins and sizes: (x, y, w, h).
+    panels: Vec<(u32, u32, u32, u32)>,
+    height: u32,
+}
+
+fn layout(chart: &Chart, width: u32) -> Layout {
+    let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+    let title = wrap(&chart.title, TITLE_SIZE, width - 16);
+    let legend = legend_rows(chart, width - 16);
+    let legend_height = legend.last().map_or(0, |(r, ..)| (r + 1) * LINE_HEIGHT);
+    let header = 8 + title.len() as u32 * LINE_HEIGHT + legend_height + 6;
+    let narrow = width < SIDE_BY_SIDE;
+    let mut panels = Vec::new();
+    let height = match &chart.plot {
+        Plot::Panels(ps) => {
+            let h = if narrow { 250 } else { 290 };
+            if ps.len() == 2 && !narrow {
+                let half = width / 2;
+                panels.push((0, header, half, h));
+                panels.push((half, header, width - half, h));
+                header + h
+            } else {
+                for (i, _) in ps.iter().enumerate() {
+                    panels.push((0, header + i as u32 * h, width, h));
+                }
+                header + h * ps.len() as u32
+            }
+        }
+        Plot::Heat(heat) => {
+            let h = 70 + heat.rows.len() as u32 * if narrow { 22 } else { 28 };
+            panels.push((0, header, width, h));
+            header + h
+        }
+    };
+    Layout { width, title, legend, header, panels, height }
+}
+
+/// The pixel size `chart` takes at `width`.
+pub fn size(chart: &Chart, width: u32) -> (u32, u32) {
+    let l = layout(chart, width);
+    (l.width, l.height)
+}
+
+/// Draws `chart` on any backend, filling the area's width.
+pub fn draw<DB: DrawingBackend>(chart: &Chart, area: &Area<DB>) -> Result<(), ChartError> {
+    let (width, _) = area.dim_in_pixel();
+    let l = layout(chart, width);
+    area.fill(&Ink::Bg.rgb())?;
+    for (i, line) in l.title.iter().enumerate() {
+        area.draw_text(line, &font(TITLE_SIZE, Ink::Fg), (8, 8 + (i as u32 * LINE_HEIGHT) as i32))?;
+    }
+    let legend_top = 8 + l.title.len() as u32 * LINE_HEIGHT;
+    for &(row, x, i) in &l.legend {
+        let Some((ink, swatch, label)) = chart.legend.get(i) else { continue };
+        let (x, y) = (8 + x as i32, (legend_top + row * LINE_HEIGHT) as i32 + 4);
+        match swatch {
+            Swatch::Fill => area.draw(&Rectangle::new([(x, y), (x + 12, y + 12)], fill(*ink)))?,
+            Swatch::Hollow => area.draw(&Rectangle::new([(x, y), (x + 12, y + 12)], stroke(*ink, 2)))?,
+            Swatch::Line => area.draw(&PathElement::new(vec![(x, y + 6), (x + 14, y + 6)], stroke(*ink, 3)))?,
+        }
+        area.draw_text(label, &font(TEXT_SIZE, Ink::Fg), (x + 18, y))?;
+    }
+    let _ = l.header;
+    match &chart.plot {
+        Plot::Panels(ps) => {
+            for (p, &(x, y, w, h)) in ps.iter().zip(l.panels.iter()) {
+                let sub = area.clone().shrink((x, y), (w, h));
+                draw_panel(&sub, p)?;
+            }
+        }
+        Plot::Heat(heat) => {
+            if let Some(&(x, y, w, h)) = l.panels.first() {
+                draw_heat(&area.clone().shrink((x, y), (w, h)), heat)?;
+            }
+        }
+    }
+    area.present()?;
+    Ok(())
+}
+
+/// An axis label: billions from millions, percent from hundredths of a point; integers only.
+fn tick(scale: Scale, v: i64) -> String {
+    let (unit, suffix) = match scale {
+        Scale::Money => (1000, ""),
+        Scale::Percent => (100, "%"),
+    };
+    let sign = if v < 0 { "-" } else { "" };
+    let (whole, part) = (v.unsigned_abs() / unit, v.unsigned_abs() % unit);
+    if part == 0 {
+        format!("{sign}{whole}{suffix}")
+    } else {
+        let digits = if unit == 1000 { format!("{part:03}") } else { format!("{part:02}") };
+        format!("{sign}{whole}.{}{suffix}", digits.trim_end_matches('0'))
+    }
+}
+
+/// The value range a panel needs, with room above for labels.
+fn value_range(p: &Panel) -> (i64, i64) {
+    let values = p
+        .bars
+        .iter()
+        .flat_map(|b| [b.from, b.to])
+        .chain(p.lines.iter().flat_map(|l| l.points.iter().map(|x| x.1)))
+        .chain(p.bands.iter().flat_map(|b| b.low.iter().chain(b.high.iter()).map(|x| x.1)))
+        .chain(p.rules.iter().map(|r| r.value));
+    let (lo, hi) = values.fold((0i64, 0i64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let span = (hi - lo).max(1);
+    let lo = if lo < 0 { lo - span / 10 } else { 0 };
+    (lo, hi + span * 16 / 100)
+}
+
+/// Category `c`'s slot `s` of `n`: the bar's x extent, categories 100 units wide.
+fn slot_x(c: usize, s: u8, n: u8) -> (i32, i32) {
+    let n = i32::from(n.max(1));
+    let w = 72 / n;
+    let x0 = c as i32 * 100 + 14 + i32::from(s) * w;
+    (x0 + 2, x0 + w - 2)
+}
+
+fn centre(c: usize) -> i32 {
+    c as i32 * 100 + 50
+}
+
+fn draw_panel<DB: DrawingBackend>(area: &Area<DB>, p: &Panel) -> Result<(), ChartError> {
+    let n = p.categories.len().max(1);
+    let (lo, hi) = value_range(p);
+    let right = if p.lines.iter().any(|l| !l.label.is_empty()) { 64 } else { 14 };
+    let keys: Vec<i32> = (0..n).map(centre).collect();
+    let mut chart = ChartBuilder::on(area)
+        .margin_left(6)
+        .margin_right(right)
+        .margin_top(4)
+        .margin_bottom(6)
+        .caption(&p.title, font(13, Ink::Fg))
+        .x_label_area_size(24)
+        .y_label_area_size(52)
+        .build_cartesian_2d((0..n as i32 * 100).with_key_points(keys), lo..hi)?;
+    let origin = area.get_base_pixel();
+    let category_px = (chart.backend_coord(&(100, lo)).0 - chart.backend_coord(&(0, lo)).0).max(1);
+    let slot_px = category_px / i32::from(p.slots.max(1));
+    let labels = category_labels(&p.categories, category_px);
+    let x_label = |x: &i32| labels.get((*x / 100) as usize).cloned().unwrap_or_default();
+    let y_label = |y: &i64| tick(p.scale, *y);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n)
+        .y_labels(5)
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
+        .y_desc(p.unit.as_str())
+        .axis_style(stroke(Ink::Fg, 1))
+        .bold_line_style(stroke(Ink::Grid, 1))
+        .light_line_style(TRANSPARENT)
+        .label_style(font(11, Ink::Fg))
+        .axis_desc_style(font(11, Ink::Fg))
+        .draw()?;
+
+    for band in &p.bands {
+        let mut points: Vec<(i32, i64)> = band.high.iter().map(|&(c, v)| (centre(c), v)).collect();
+        points.extend(band.low.iter().rev().map(|&(c, v)| (centre(c), v)));
+        chart.draw_series(std::iter::once(Polygon::new(points, band.ink.rgb().mix(0.22).filled())))?;
+    }
+    for bar in &p.bars {
+        let (x0, x1) = slot_x(bar.category, bar.slot, p.slots);
+        let style = if bar.hollow { stroke(bar.ink, 2) } else { fill(bar.ink) };
+        chart.draw_series(std::iter::once(Rectangle::new([(x0, bar.from), (x1, bar.to)], style)))?;
+        if bar.label.is_empty() {
+            continue;
+        }
+        let (top, bottom) = (chart.backend_coord(&(x0, bar.from.max(bar.to))), chart.backend_coord(&(x1, bar.from.min(bar.to))));
+        let (px_w, px_h) = (bottom.0 - top.0, bottom.1 - top.1);
+        let label_w = text_width(&bar.label, 11) as i32;
+        let fits = label_w + 4 <= px_w;
+        let mid = (x0 + x1) / 2;
+        if bar.inside {
+            if fits && px_h >= 16 {
+                let ink = if bar.hollow { Ink::Fg } else { Ink::On };
+                let y = (bar.from + bar.to) / 2;
+                chart.draw_series(std::iter::once(Text::new(bar.label.clone(), (mid, y), font(11, ink).pos(Pos::new(HPos::Center, VPos::Center)))))?;
+            }
+        } else if label_w + 2 <= slot_px {
+            let y = bar.from.max(bar.to);
+            chart.draw_series(std::iter::once(Text::new(bar.label.clone(), (mid, y), font(11, Ink::Fg).pos(Pos::new(HPos::Center, VPos::Bottom)))))?;
+        }
+    }
+    for line in &p.lines {
+        let points: Vec<(i32, i64)> = line.points.iter().map(|&(c, v)| (centre(c), v)).collect();
+        chart.draw_series(std::iter::once(PathElement::new(points.clone(), stroke(line.ink, 3))))?;
+        chart.draw_series(points.iter().map(|&pt| Circle::new(pt, 3, fill(line.ink))))?;
+        if let (Some(&(x, y)), false) = (points.last(), line.label.is_empty()) {
+            // backend_coord is in the whole canvas; draw_text in this panel's area.
+            let at = chart.backend_coord(&(x, y));
+            area.draw_text(&line.label, &font(11, Ink::Fg).pos(Pos::new(HPos::Left, VPos::Center)), (at.0 - origin.0 + 6, at.1 - origin.1))?;
+        }
+    }
+    for rule in &p.rules {
+        let (x0, x1) = (rule.from as i32 * 100 + 4, rule.to as i32 * 100 + 96);
+        chart.draw_series(std::iter::once(PathElement::new(vec![(x0, rule.value), (x1, rule.value)], stroke(rule.ink, 2))))?;
+        chart.draw_series(std::iter::once(Text::new(rule.label.clone(), (x0, rule.value), font(11, Ink::Fg).pos(Pos::new(HPos::Left, VPos::Bottom)))))?;
+    }
+    Ok(())
+}
+
+/// Category axis labels that fit `category_px` each: as given, else abbreviated
+/// ("FY2004" to "FY04"), else every k-th label.
+fn category_labels(categories: &[String], category_px: i32) -> Vec<String> {
+    let widest = |labels: &[String]| labels.iter().map(|l| text_width(l, 11) as i32).max().unwrap_or(0);
+    if widest(categories) + 6 <= category_px {
+        return categories.to_vec();
+    }
+    let short: Vec<String> = categories.iter().map(|c| c.replace("FY20", "FY").replace("Mar 31, ", "Mar ")).collect();
+    let every = ((widest(&short) + 6) / category_px + 1).max(1) as usize;
+    if every == 1 {
+        return short;
+    }
+    short.into_iter().enumerate().map(|(i, l)| if i % every == 0 { l } else { String::new() }).collect()
+}
+
+/// Heat level 0–4 of `v` between `lo` and `hi`.
+fn level(v: i64, lo: i64, hi: i64) -> usize {
+    if hi <= lo {
+        return 2;
+    }
+    (((v - lo) as i128 * 5 / ((hi - lo) as i128 + 1)) as usize).min(4)
+}
+
+const HEAT: [Ink; 5] = [Ink::H0, Ink::H1, Ink::H2, Ink::H3, Ink::H4];
+
+fn draw_heat<DB: DrawingBackend>(area: &Area<DB>, h: &Heat) -> Result<(), ChartError> {
+    let (rows, cols) = (h.rows.len().max(1) as i32, h.cols.len().max(1) as i32);
+    let mut chart = ChartBuilder::on(area)
+        .margin_left(6)
+        .margin_right(14)
+        .margin_bottom(4)
+        .x_label_area_size(40)
+        .y_label_area_size(64)
+        .build_cartesian_2d((0..cols * 100).with_key_points((0..cols).map(|c| c * 100 + 50).collect()), (0..rows * 100).with_key_points((0..rows).map(|r| r * 100 + 50).collect()))?;
+    let x_label = |x: &i32| h.cols.get((*x / 100) as usize).cloned().unwrap_or_default();
+    let y_label = |y: &i32| h.rows.get((*y / 100) as usize).cloned().unwrap_or_default();
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_labels(h.cols.len())
+        .y_labels(h.rows.len())
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
+        .x_desc(h.col_title.as_str())
+        .y_desc(h.row_title.as_str())
+        .axis_style(stroke(Ink::Fg, 1))
+        .label_style(font(10, Ink::Fg))
+        .axis_desc_style(font(11, Ink::Fg))
+        .draw()?;
+    let all = h.cells.iter().flatten();
+    let (lo, hi) = all.fold((i64::MAX, i64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let cell_px = chart.backend_coord(&(100, 0)).0 - chart.backend_coord(&(0, 0)).0;
+    let met = |r: usize, c: usize| h.cells.get(r).and_then(|row| row.get(c)).is_some_and(|v| *v >= h.threshold);
+    for (r, row) in h.cells.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (x, y) = (c as i32 * 100, r as i32 * 100);
+            let lv = level(*v, lo, hi);
+            chart.draw_series(std::iter::once(Rectangle::new([(x + 1, y + 1), (x + 99, y + 99)], fill(HEAT[lv]))))?;
+            let text_ink = if lv >= 3 { Ink::On } else { Ink::Fg };
+            let label = h.labels.get(r).and_then(|l| l.get(c)).filter(|_| cell_px >= 38).cloned();
+            let mark = match (label, met(r, c)) {
+                (Some(l), true) => format!("{l}✓"),
+                (Some(l), false) => l,
+                (None, true) => "✓".to_owned(),
+                (None, false) => String::new(),
+            };
+            if !mark.is_empty() {
+                chart.draw_series(std::iter::once(Text::new(mark, (x + 50, y + 50), font(10, text_ink).pos(Pos::new(HPos::Center, VPos::Center)))))?;
+            }
+        }
+    }
+    // The boundary between cells that meet the threshold and cells that do not.
+    let mut edges: Vec<[(i32, i32); 2]> = Vec::new();
+    for r in 0..h.rows.len() {
+        for c in 0..h.cols.len() {
+            let (x, y) = (c as i32 * 100, r as i32 * 100);
+            if c + 1 < h.cols.len() && met(r, c) != met(r, c + 1) {
+                edges.push([(x + 100, y), (x + 100, y + 100)]);
+            }
+            if r + 1 < h.rows.len() && met(r, c) != met(r + 1, c) {
+                edges.push([(x, y + 100), (x + 100, y + 100)]);
+            }
+        }
+    }
+    chart.draw_series(edges.into_iter().map(|e| PathElement::new(e.to_vec(), stroke(Ink::Target, 3))))?;
+    Ok(())
+}
+
+/// `chart` as an SVG document `width` pixels wide; `id` makes its element ids unique.
+pub fn render(chart: &Chart, width: u32, id: &str) -> Result<String, ChartError> {
+    let (w, h) = size(chart, width);
+    let mut body = String::with_capacity(16 * 1024);
+    {
+        let area = SvgCanvas::new(w, h, &mut body).into_drawing_area();
+        draw(chart, &area)?;
+    }
+    Ok(canvas::document((w, h), &body, id, &chart.title, &chart.description))
+}
+
+/// The rules that colour the chart classes, for one theme.
+fn ink_css(dark: bool) -> String {
+    let mut css = String::new();
+    for (_, name, light, dark_value) in INKS {
+        let value = if dark { dark_value } else { light };
+        let _ = write!(css, ".f-{name}{{fill:{value}}}.s-{name}{{stroke:{value}}}");
+    }
+    for (name, dash) in DASHED {
+        let _ = write!(css, ".s-{name}{{stroke-dasharray:{dash}}}");
+    }
+    css.push_str("text{font-family:system-ui,-apple-system,'Segoe UI','Hiragino Sans','Noto Sans JP',Meiryo,sans-serif}");
+    css
+}
+
+/// A page SVG made standalone for download: it carries its own colours (the page's
+/// stylesheet does not travel with the file).
+pub fn standalone(svg: &str, dark: bool) -> String {
+    let css = ink_css(dark);
+    match svg.find('>') {
+        Some(end) => format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}<style>{css}</style>{}", &svg[..=end], &svg[end + 1..]),
+        None => svg.to_owned(),
+    }
+}
+
+/// A small trend line, `width`×`height` pixels, of values in hundredths (percent points or
+/// yen); `label` names it for assistive technology. Empty with fewer than two values.
+pub fn sparkline(values: &[i64], width: u32, height: u32, label: &str) -> String {
+    if values.len() < 2 {
+        return String::new();
+    }
+    let (lo, hi) = values.iter().fold((i64::MAX, i64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let (lo, hi) = if hi == lo { (lo - 1, hi + 1) } else { (lo, hi) };
+    let mut body = String::new();
+    {
+        let area = SvgCanvas::new(width, height, &mut body).into_drawing_area();
+        let n = values.len() as i32 - 1;
+        let built = ChartBuilder::on(&area).margin(3).build_cartesian_2d(0..n, lo..hi);
+        if let Ok(mut chart) = built {
+            let points: Vec<(i32, i64)> = values.iter().enumerate().map(|(i, v)| (i as i32, *v)).collect();
+            let last = points.last().copied();
+            let _ = chart.draw_series(std::iter::once(PathElement::new(points, stroke(Ink::A, 2))));
+            let _ = chart.draw_series(last.map(|p| Circle::new(p, 2, fill(Ink::A))));
+        }
+    }
+    let mut s = String::new();
+    let _ = write!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label=""#);
+    escape_into(&mut s, label);
+    s.push_str("\">");
+    s.push_str(&body);
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_can_label_ticks_without_floats() {
+        let cases = [(Scale::Money, 0, "0"), (Scale::Money, 20_000, "20"), (Scale::Money, 2_500, "2.5"), (Scale::Money, -1_250, "-1.25"), (Scale::Percent, 1_250, "12.5%"), (Scale::Percent, -5, "-0.05%")];
+        for (scale, v, want) in cases {
+            assert_eq!(tick(scale, v), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn it_can_wrap_titles_by_estimated_width() {
+        let lines = wrap("Revenues and operating income, FY2004 to FY2010", TITLE_SIZE, 200);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, TITLE_SIZE) <= 200 || !l.contains(' ')));
+        assert_eq!(lines.join(" "), "Revenues and operating income, FY2004 to FY2010");
+    }
+
+    #[test]
+    fn it_can_grade_heat_levels() {
+        assert_eq!([level(0, 0, 100), level(50, 0, 100), level(100, 0, 100), level(7, 7, 7)], [0, 2, 4, 2]);
+    }
+}
