@@ -40,14 +40,13 @@ fn all_charts() -> Vec<Chart> {
     let margins = steps(d("4"), d("14"), 6).unwrap();
     let growths = steps(d("0"), d("20"), 5).unwrap();
     let grid = sensitivity(&base, &s, (Lever::OperatingMargin { from: 0 }, &margins), (Lever::UniformGrowth { from: 0 }, &growths), Metric::OperatingIncome, 2).unwrap();
-    let text = |v: &[Decimal]| v.iter().map(|x| format!("{x}%")).collect::<Vec<_>>();
     vec![
         data::trend(&ds).unwrap(),
         data::segments(&ds).unwrap(),
         data::balance(&ds).unwrap(),
         data::bridge(&base, &s.years[0], &years[0], "forecast").unwrap(),
         data::projection(&ds, &years, targets, 2, Some(&outcome)).unwrap(),
-        data::heatmap(&grid, ("operating margin (%)", "revenue growth (%)"), text(&margins), text(&growths), targets.1, 2010),
+        data::heatmap(&grid, ("operating margin (%)", "revenue growth (%)"), targets.1, 2010).unwrap(),
     ]
 }
 

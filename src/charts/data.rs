@@ -15,39 +15,47 @@ const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// A fact in yen (base units).
+#[inline(never)] // one copy, not one per call site (wasm size)
 fn yen(ds: &Dataset, id: &str) -> Result<Decimal, ChartError> {
     let fact = ds.fact(id).ok_or_else(|| ChartError::Data(format!("the figure “{id}” is missing")))?;
     fact.base_value().map_err(|_| ChartError::Data(format!("the figure “{id}” is out of range")))
 }
 
 /// Yen to whole millions, for geometry.
+#[inline(never)] // one copy, not one per call site (wasm size)
 fn mn(x: Decimal) -> i64 {
     x.checked_div(MILLION).and_then(|m| m.round().to_i64()).unwrap_or(0)
 }
 
 /// Yen as JPY billions text.
+#[inline(never)] // one copy, not one per call site (wasm size)
 pub fn bn(x: Decimal, dp: u32) -> String {
     group(x.checked_div(BILLION).unwrap_or_default(), dp)
 }
 
+#[inline(never)] // one copy, not one per call site (wasm size)
 fn pct_text(x: Decimal) -> String {
     format!("{}%", group(x, 1))
 }
 
 /// Percent to hundredths of a point, for geometry.
+#[inline(never)] // one copy, not one per call site (wasm size)
 fn centi(x: Decimal) -> i64 {
     x.checked_mul(Decimal::ONE_HUNDRED).and_then(|m| m.round().to_i64()).unwrap_or(0)
 }
 
 #[allow(clippy::too_many_arguments)]
+#[inline(never)] // one copy, not one per call site (wasm size)
 fn bar(category: usize, slot: u8, from: i64, to: i64, ink: Ink, hollow: bool, label: String, inside: bool) -> Bar {
     Bar { category, slot, from, to, ink, hollow, label, inside }
 }
 
+#[inline(never)] // one copy, not one per call site (wasm size)
 fn money_panel(title: &str, categories: Vec<String>, slots: u8) -> Panel {
     Panel { title: title.to_owned(), unit: "JPY billions".to_owned(), scale: Scale::Money, categories, slots, bars: vec![], lines: vec![], bands: vec![], rules: vec![] }
 }
 
+#[inline(never)] // one copy, not one per call site (wasm size)
 fn row(heading: impl Into<String>, cells: Vec<String>) -> (String, Vec<String>) {
     (heading.into(), cells)
 }
@@ -255,6 +263,7 @@ pub fn balance(ds: &Dataset) -> Result<Chart, ChartError> {
 }
 
 /// Puts `text` in column `i` of the row named `name`, adding the row if needed.
+#[inline(never)] // one copy, not one per call site (wasm size)
 fn add_cell(rows: &mut Vec<(String, Vec<String>)>, name: &str, i: usize, text: String) {
     let at = match rows.iter().position(|r| r.0 == name) {
         Some(at) => at,
@@ -284,7 +293,6 @@ pub struct Step {
 /// change. The steps add up to the change exactly (to rounding far below a yen).
 pub fn bridge_steps(base: &Base, drivers: &YearDrivers, year: &YearResult) -> Result<Vec<Step>, ChartError> {
     let overflow = || ChartError::Data("the bridge overflowed".to_owned());
-    let pct_of = |p: Decimal, x: Decimal| x.checked_mul(p).and_then(|v| v.checked_div(Decimal::ONE_HUNDRED)).ok_or_else(overflow);
     let mut opex0 = Decimal::ZERO;
     for k in 0..3 {
         opex0 = opex0.saturating_add(base.opex_pct(k).map_err(|_| overflow())?);
@@ -307,6 +315,12 @@ pub fn bridge_steps(base: &Base, drivers: &YearDrivers, year: &YearResult) -> Re
     Ok(steps)
 }
 
+/// `p` percent of `x`.
+#[inline(never)] // one copy of the Decimal arithmetic (wasm size)
+fn pct_of(p: Decimal, x: Decimal) -> Result<Decimal, ChartError> {
+    x.checked_mul(p).and_then(|v| v.checked_div(Decimal::ONE_HUNDRED)).ok_or_else(|| ChartError::Data("the bridge overflowed".to_owned()))
+}
+
 /// The bridge as a waterfall chart; `to` names the end point ("FY2008 forecast", "scenario").
 pub fn bridge(base: &Base, drivers: &YearDrivers, year: &YearResult, to: &str) -> Result<Chart, ChartError> {
     let steps = bridge_steps(base, drivers, year)?;
@@ -315,7 +329,7 @@ pub fn bridge(base: &Base, drivers: &YearDrivers, year: &YearResult, to: &str) -
     let mut categories = vec!["FY2007".to_owned()];
     categories.extend(steps.iter().map(|s| s.short.to_owned()));
     categories.push(fy(year.year));
-    let mut p = money_panel(&format!("Operating income, FY2007 actual to FY{} {to}", year.year), categories, 1);
+    let mut p = money_panel("Operating income, step by step", categories, 1);
     p.bars.push(bar(0, 0, 0, mn(start), Ink::A, false, bn(start, 2), false));
     let mut level = start;
     let mut rows = vec![row("FY2007 operating income (actual)", vec![bn(start, 2)])];
@@ -434,19 +448,21 @@ fn float_bn(x: f64) -> String {
 // ---------------------------------------------------------------- sensitivity heatmap
 
 /// The sensitivity grid as a heatmap; cells at or above `threshold` (yen) are marked and
-/// outlined. `rows` and `cols` are the levers' values as text.
-pub fn heatmap(grid: &Grid, titles: (&str, &str), rows: Vec<String>, cols: Vec<String>, threshold: Decimal, year: u16) -> Chart {
+/// outlined.
+pub fn heatmap(grid: &Grid, titles: (&str, &str), threshold: Decimal, year: u16) -> Result<Chart, ChartError> {
+    let axis = |v: &Vec<Decimal>| v.iter().map(|x| pct_text(*x)).collect::<Vec<_>>();
+    let (rows, cols) = (axis(&grid.rows), axis(&grid.cols));
     let cells: Vec<Vec<i64>> = grid.cells.iter().map(|r| r.iter().map(|v| mn(*v)).collect()).collect();
     let labels: Vec<Vec<String>> = grid.cells.iter().map(|r| r.iter().map(|v| bn(*v, 1)).collect()).collect();
     let met = grid.cells.iter().flatten().filter(|v| **v >= threshold).count();
     let total = grid.cells.iter().map(Vec::len).sum::<usize>();
     let table_rows = rows.iter().cloned().zip(labels.iter().cloned()).collect();
-    Chart {
+    Ok(Chart {
         key: "heatmap",
         title: format!("FY{year} operating income (JPY billions) by {} and {}", titles.0, titles.1),
         description: format!("{met} of {total} combinations reach JPY {} billion of operating income in FY{year}; rows: {}, columns: {}.", bn(threshold, 0), titles.0, titles.1),
         legend: vec![(Ink::H0, Swatch::Fill, "lower".into()), (Ink::H4, Swatch::Fill, "higher".into()), (Ink::Target, Swatch::Line, format!("✓ and outlined: ≥ JPY {} billion", bn(threshold, 0)))],
         plot: Plot::Heat(Heat { row_title: titles.0.to_owned(), col_title: titles.1.to_owned(), rows, cols: cols.clone(), cells, labels, threshold: mn(threshold) }),
         table: DataTable { columns: cols, rows: table_rows, note: format!("Operating income in FY{year}, JPY billions; rows: {}, columns: {}.", titles.0, titles.1) },
-    }
+    })
 }

@@ -7,7 +7,7 @@ use crate::model::DOCUMENTS;
 use crate::route::{Route, View};
 use crate::ui::router::use_hash_route;
 use crate::ui::state;
-use crate::ui::views::{not_found::NotFound, overview::OverviewView, pending::Pending, ratios::RatiosView, scenarios::ScenariosView, sources::SourcesView, statements::StatementsView};
+use crate::ui::views::{charts::ChartsView, not_found::NotFound, overview::OverviewView, ratios::RatiosView, scenarios::ScenariosView, sources::SourcesView, statements::StatementsView};
 
 /// The product name, in the page title and the header.
 pub const PRODUCT: &str = "IIJ Financial Explorer";
@@ -65,7 +65,7 @@ fn view_body(view: View, route: ReadSignal<Route>) -> AnyView {
         View::Overview => view! { <OverviewView route=route /> }.into_any(),
         View::Ratios => view! { <RatiosView route=route /> }.into_any(),
         View::Scenarios => view! { <ScenariosView route=route /> }.into_any(),
-        other => view! { <Pending view=other /> }.into_any(),
+        View::Charts => view! { <ChartsView /> }.into_any(),
     }
 }
 

@@ -1,8 +1,8 @@
 //! One module per view. Each view reads its parameters from the route and the model.
 
+pub mod charts;
 pub mod not_found;
 pub mod overview;
-pub mod pending;
 pub mod ratios;
 pub mod scenarios;
 pub mod sources;

@@ -6,12 +6,14 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::charts::data;
 use crate::format::{self, MoneyUnit, Negatives};
 use crate::model::statements::{self, HEADLINES};
 use crate::route::{Route, View};
 use crate::ui::router::replace_param;
 use crate::ui::state::{load_error_view, use_explorer};
 use crate::ui::views::statements::inspect;
+use crate::ui::widgets::chart_figure::ChartFigure;
 use crate::ui::widgets::statement_table::StatementTable;
 
 #[component]
@@ -41,6 +43,7 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
                 "It forecast JPY 78.5 billion and JPY 5.2 billion for FY2008, and set a mid-term target of over JPY 100 billion revenue and JPY 10 billion operating income around FY2010."
             </p>
             {progress}
+            <ChartFigure chart=Signal::stored(data::trend(data).map_err(|e| e.to_string())) />
             <div class="statement-layout">
                 <div>
                     <StatementTable table=headlines unit=MoneyUnit::Billions negatives=Negatives::Minus

@@ -8,6 +8,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::charts;
 use crate::format;
 use crate::model::ratios::{self, compute, Group, RatioSpec, RatioValue, CATALOGUE};
 use crate::route::Route;
@@ -108,6 +112,14 @@ fn direction(values: &[RatioValue]) -> (&'static str, String) {
     }
 }
 
+/// A small trend line of a ratio's values, named with them for assistive technology.
+fn sparkline(spec: &RatioSpec, values: &[RatioValue]) -> String {
+    let known: Vec<(&str, Decimal)> = values.iter().filter_map(|v| v.value.as_ref().ok().map(|x| (v.period, *x))).collect();
+    let points: Vec<i64> = known.iter().filter_map(|(_, x)| x.checked_mul(Decimal::ONE_HUNDRED)?.round().to_i64()).collect();
+    let label = known.iter().map(|(p, x)| format!("{p} {}", format::ratio(*x, spec.unit, spec.decimals))).collect::<Vec<_>>().join(", ");
+    charts::sparkline(&points, 64, 20, &format!("Trend: {label}"))
+}
+
 fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'static str, Option<&'static str>)>>, route: ReadSignal<Route>) -> AnyView {
     let periods = ratios::periods_of(group);
     let head = periods.iter().map(|p| view! { <th scope="col" class="num">{*p}</th> }).collect_view();
@@ -117,6 +129,7 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
         .map(|spec| {
             let values = compute(&explorer.data, spec);
             let (arrow, words) = direction(&values);
+            let spark = sparkline(spec, &values);
             let def_id = format!("def-{}", spec.id);
             let cells = periods
                 .iter()
@@ -154,7 +167,7 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
                         <span class="definition" role="tooltip" id=def_id>{spec.definition}</span>
                     </th>
                     {cells}
-                    <td class="direction"><span aria-hidden="true">{arrow}</span><span class="visually-hidden">{words.clone()}</span><span class="muted small">{format!(" {words}")}</span></td>
+                    <td class="direction"><span class="spark-box" inner_html=spark></span><span aria-hidden="true">{arrow}</span><span class="visually-hidden">{words.clone()}</span><span class="muted small">{format!(" {words}")}</span></td>
                 </tr>
             }
         })

@@ -12,12 +12,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::charts::data;
 use crate::format;
 use crate::model::ratios::{self, compute};
 use crate::model::scenario::{decode, encode, goal_seek, project, Base, Driver, Lever, Metric, Plan, Preset, Presets, Scenario, YearResult, YEARS};
 use crate::route::{Route, View};
 use crate::ui::router::{push_route, replace_route};
 use crate::ui::state::{load_error_view, use_explorer};
+use crate::model::monte_carlo::Outcome;
+use crate::ui::widgets::chart_figure::ChartFigure;
 use crate::ui::widgets::monte_carlo::MonteCarlo;
 use crate::ui::widgets::saved::Saved;
 use crate::ui::widgets::sensitivity::Sensitivity;
@@ -196,6 +199,24 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     let (b3, p3) = (base.clone(), plan.clone());
     let current = Signal::derive(move || st.get().ok().map(|s| (s.scenario, s.target_year)));
     let required = required_lines(&explorer);
+    // The last Monte Carlo run and the scenario it ran on: its band is drawn while the
+    // scenario is unchanged.
+    let band: RwSignal<Option<(Scenario, Outcome)>> = RwSignal::new(None);
+    let bridge_chart = {
+        let base = base.clone();
+        Signal::derive(move || {
+            let (s, r) = (st.get()?, results.get()?);
+            data::bridge(&base, &s.scenario.years[0], &r[0], "scenario").map_err(|e| e.to_string())
+        })
+    };
+    let projection_chart = {
+        let (explorer, plan) = (explorer.clone(), plan.clone());
+        Signal::derive(move || {
+            let (s, r) = (st.get()?, results.get()?);
+            let outcome = band.get().filter(|(ran, _)| *ran == s.scenario).map(|(_, o)| o);
+            data::projection(&explorer.data, &r, (plan.target_revenue, plan.target_operating_income), s.target_year, outcome.as_ref()).map_err(|e| e.to_string())
+        })
+    };
     view! {
         <section class="view scenarios" data-testid="view-scenarios">
             <h2>"Scenarios"</h2>
@@ -223,10 +244,14 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                 (_, Err(e)) | (Err(e), _) => view! { <p class="error-box" role="alert">{e}</p> }.into_any(),
             }}
             {move || results.get().ok().map(|r| view! { <div data-testid="compute" data-ms=move || timed.get().1>{projection_table(&r, &base)}</div> })}
+            <div class="chart-pair">
+                <ChartFigure chart=projection_chart />
+                <ChartFigure chart=bridge_chart />
+            </div>
             {drivers_table}
             <GoalSeek st=st base=b3.clone() plan=p3.clone() presets=presets.clone() />
             <Sensitivity scenario=current base=b3.clone() plan=p3.clone() />
-            <MonteCarlo scenario=current base=b3.clone() plan=p3.clone() />
+            <MonteCarlo scenario=current base=b3.clone() plan=p3.clone() band=band />
             <Saved route=route base=b3 presets=presets />
         </section>
     }

@@ -9,6 +9,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::charts::data;
+use crate::ui::widgets::chart_figure::ChartFigure;
+
 use crate::format::{self, MoneyUnit, Negatives};
 use crate::model::statements::{self, Source, Table, STATEMENTS};
 use crate::route::Route;
@@ -95,6 +98,22 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
         })
         .collect_view();
     let explorer_panel = explorer.clone();
+    // The statement's chart, where one tells its story: a memo per statement key, so changing
+    // the unit or sign convention does not redraw it.
+    let chart_key = Memo::new(move |_| settings.get().key);
+    let chart = {
+        let explorer = explorer.clone();
+        move || {
+            let ds = &explorer.data;
+            let chart = match chart_key.get() {
+                "trend" => data::trend(ds),
+                "segments" => data::segments(ds),
+                "balance" => data::balance(ds),
+                _ => return None,
+            };
+            Some(view! { <ChartFigure chart=Signal::stored(chart.map_err(|e| e.to_string())) /> })
+        }
+    };
     view! {
         <section class="view statements" data-testid="view-statements">
             <h2>"Statements"</h2>
@@ -149,6 +168,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                     }}
                 </aside>
             </div>
+            {chart}
         </section>
     }
     .into_any()

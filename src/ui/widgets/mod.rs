@@ -1,5 +1,6 @@
 //! Widgets shared by several views.
 
+pub mod chart_figure;
 pub mod derived_panel;
 pub mod fact_panel;
 pub mod monte_carlo;

@@ -27,7 +27,9 @@ fn pct(x: f64) -> String {
 }
 
 #[component]
-pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
+///
+/// `band` receives each finished run with the scenario it was run on, for the projection chart.
+pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, plan: Arc<Plan>, band: RwSignal<Option<(Scenario, Outcome)>>) -> impl IntoView {
     let defaults = Settings::default();
     let as_text = |x: f64| Decimal::from_f64(x).unwrap_or_default().normalize().to_string();
     let growth = RwSignal::new(as_text(defaults.growth_spread));
@@ -84,7 +86,9 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
                 // Yield to the browser so the page stays responsive and the progress shows.
                 gloo::timers::future::TimeoutFuture::new(0).await;
             }
-            let _ = outcome.try_set(Some((r.outcome(), js_sys::Date::now() - started)));
+            let o = r.outcome();
+            let _ = band.try_set(Some((s, o.clone())));
+            let _ = outcome.try_set(Some((o, js_sys::Date::now() - started)));
             let _ = progress.try_set(None);
         });
     };

@@ -6,9 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::charts::data;
 use crate::format;
 use crate::model::scenario::{sensitivity, steps, Base, Metric, Plan, Scenario, YEARS};
 use crate::ui::views::scenarios::{lever, LEVERS};
+use crate::ui::widgets::chart_figure::ChartFigure;
 
 /// Grid size: the issue asks for at least 11 × 11.
 const N: usize = 11;
@@ -38,6 +40,10 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
         let (r, c) = (row.get(), col.get());
         let (rv, cv) = (steps(r.1, r.2, N).ok()?, steps(c.1, c.2, N).ok()?);
         sensitivity(&base, &s, (lever(&r.0), &rv), (lever(&c.0), &cv), Metric::OperatingIncome, ty).map_err(|e| e.to_string()).map(|g| (g, ty)).ok()
+    });
+    let chart = Signal::derive(move || {
+        let (g, ty) = grid.get().ok_or_else(|| "the grid could not be computed for these values".to_owned())?;
+        data::heatmap(&g, (label(&row.get().0), label(&col.get().0)), target, YEARS[ty]).map_err(|e| e.to_string())
     });
     let range_input = move |axis: RwSignal<(String, Decimal, Decimal)>, end: usize| {
         move |ev: leptos::ev::Event| {
@@ -69,6 +75,7 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
             <h3>"Sensitivity"</h3>
             <div class="controls">{axis_controls("Rows", row)}{axis_controls("Columns", col)}</div>
             {move || problem.get().map(|p| view! { <p class="error-box" role="alert">{p}</p> })}
+            <ChartFigure chart=chart />
             {move || grid.get().map(|(g, ty)| {
                 let head = g.cols.iter().map(|c| view! { <th scope="col" class="num">{format!("{}%", format::group(*c, 1))}</th> }).collect_view();
                 let rows = g.rows.iter().zip(g.cells.iter()).map(|(r, line)| {

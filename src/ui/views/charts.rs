@@ -1,0 +1,57 @@
+//! Charts: the story at a glance. Every chart of the explorer in one place, from the
+//! documents and the company-plan scenario; the Scenarios view draws the same scenario
+//! charts for whatever scenario the visitor builds.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::charts::{data, Chart};
+use crate::model::scenario::{project, sensitivity, steps, Base, Lever, Metric, Plan, Preset, Presets};
+use crate::model::Dataset;
+use crate::route::View;
+use crate::ui::state::{load_error_view, use_explorer};
+use crate::ui::widgets::chart_figure::ChartFigure;
+
+/// The company-plan scenario's charts: the bridge to the FY2008 forecast, the projection and
+/// the sensitivity of FY2010 operating income to growth and margin.
+fn plan_charts(ds: &Dataset) -> Result<[Chart; 3], String> {
+    let base = Base::from_dataset(ds).map_err(|e| e.to_string())?;
+    let plan = Plan::from_dataset(ds).map_err(|e| e.to_string())?;
+    let s = Presets::new(&base, &plan).map_err(|e| e.to_string())?.get(Preset::CompanyPlan);
+    let years = project(&base, &s).map_err(|e| e.to_string())?;
+    let targets = (plan.target_revenue, plan.target_operating_income);
+    let growth = steps(Decimal::ZERO, Decimal::from(20), 11).map_err(|e| e.to_string())?;
+    let margin = steps(Decimal::from(4), Decimal::from(14), 11).map_err(|e| e.to_string())?;
+    let grid = sensitivity(&base, &s, (Lever::UniformGrowth { from: 0 }, &growth), (Lever::OperatingMargin { from: 0 }, &margin), Metric::OperatingIncome, 2).map_err(|e| e.to_string())?;
+    Ok([
+        data::bridge(&base, &s.years[0], &years[0], "forecast").map_err(|e| e.to_string())?,
+        data::projection(ds, &years, targets, 2, None).map_err(|e| e.to_string())?,
+        data::heatmap(&grid, ("revenue growth, every year", "operating margin, every year"), plan.target_operating_income, 2010).map_err(|e| e.to_string())?,
+    ])
+}
+
+#[component]
+pub fn ChartsView() -> impl IntoView {
+    let explorer = match use_explorer() {
+        Ok(x) => x,
+        Err(message) => return load_error_view(View::Charts, message),
+    };
+    let ds = &explorer.data;
+    let mut charts: Vec<Result<Chart, String>> = [data::trend(ds), data::segments(ds), data::balance(ds)].into_iter().map(|c| c.map_err(|e| e.to_string())).collect();
+    match plan_charts(ds) {
+        Ok(cs) => charts.extend(cs.into_iter().map(Ok)),
+        Err(e) => charts.push(Err(e)),
+    }
+    let scenarios = View::Scenarios.href();
+    view! {
+        <section class="view charts" data-testid="view-charts">
+            <h2>"Charts"</h2>
+            <p class="lede">
+                "The story at a glance: five years of growth, where revenue comes from, how the balance sheet changed, and what the company plan implies for the mid-term target. "
+                "Scenario charts here follow the company plan; "<a href=scenarios>"Scenarios"</a>" draws them for any scenario you build."
+            </p>
+            {charts.into_iter().map(|c| view! { <ChartFigure chart=Signal::stored(c) /> }).collect_view()}
+        </section>
+    }
+    .into_any()
+}
