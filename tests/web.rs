@@ -98,9 +98,22 @@ async fn a_junk_route_shows_not_found_with_a_way_back() {
 }
 
 #[wasm_bindgen_test]
-async fn a_view_not_built_yet_says_so() {
+async fn a_chart_is_named_and_switches_to_a_table_of_its_numbers() {
     let (host, _h) = mount_at("#/charts").await;
-    assert!(text(&host, "[data-testid=view-charts]").contains("not built yet"));
+    let svg = query(&host, "[data-testid=chart-segments] svg.chart-svg").expect("segments chart");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    let title_id = svg.get_attribute("aria-labelledby").expect("labelled");
+    assert_eq!(text(&host, &format!("[id='{title_id}']")), "Segment revenue mix and gross margin ratios, FY2006 and FY2007");
+    let switch = query(&host, "[data-testid=chart-segments] [data-testid=chart-table-switch]").expect("switch");
+    assert_eq!(switch.get_attribute("aria-pressed").as_deref(), Some("false"));
+    switch.click();
+    settle().await;
+    assert_eq!(switch.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // FY2007 systems integration revenues, the notice: 34,018,093 thousand = JPY 34.0 billion;
+    // its gross margin ratio (34,018,093 - 25,543,168) / 34,018,093 = 24.9%.
+    let table = text(&host, "[data-testid=chart-segments] [data-testid=chart-table]");
+    assert!(table.contains("Systems integration≈30.534.022.9%24.9%"), "{table}");
+    assert!(query(&host, "[data-testid=chart-segments] .chart-box[hidden]").is_some(), "the drawing is hidden behind the table");
     host.remove();
 }
 

@@ -60,7 +60,7 @@ pub fn document((w, h): (u32, u32), body: &str, id: &str, title: &str, descripti
         let mut s = String::with_capacity(body.len() + 400);
         let _ = write!(
             s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-t" aria-describedby="{id}-d"><title id="{id}-t">"#
         );
         escape_into(&mut s, title);
         let _ = write!(s, r#"</title><desc id="{id}-d">"#);

@@ -376,28 +376,22 @@ pub fn render(chart: &Chart, width: u32, id: &str) -> Result<String, ChartError>
     Ok(canvas::document((w, h), &body, id, &chart.title, &chart.description))
 }
 
-/// The rules that colour the chart classes, for one theme.
-fn ink_css(dark: bool) -> String {
-    let mut css = String::new();
-    for (_, name, light, dark_value) in INKS {
-        let value = if dark { dark_value } else { light };
-        let _ = write!(css, ".f-{name}{{fill:{value}}}.s-{name}{{stroke:{value}}}");
-    }
-    for (name, dash) in DASHED {
-        let _ = write!(css, ".s-{name}{{stroke-dasharray:{dash}}}");
-    }
-    css.push_str("text{font-family:system-ui,-apple-system,'Segoe UI','Hiragino Sans','Noto Sans JP',Meiryo,sans-serif}");
-    css
-}
-
-/// A page SVG made standalone for download: it carries its own colours (the page's
-/// stylesheet does not travel with the file).
+/// A page SVG made standalone for download: every ink class becomes the theme's literal
+/// colour as a presentation attribute, so the file looks the same anywhere, and drawing it
+/// to a canvas (PNG export) needs no stylesheet, which a strict CSP would refuse.
 pub fn standalone(svg: &str, dark: bool) -> String {
-    let css = ink_css(dark);
-    match svg.find('>') {
-        Some(end) => format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}<style>{css}</style>{}", &svg[..=end], &svg[end + 1..]),
-        None => svg.to_owned(),
+    let mut out = svg.replacen(
+        r#"class="chart-svg""#,
+        r#"font-family="system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans JP', Meiryo, sans-serif""#,
+        1,
+    );
+    for (_, name, light, dark_value) in INKS {
+        let colour = if dark { dark_value } else { light };
+        let dash = DASHED.iter().find(|(n, _)| *n == name).map_or(String::new(), |(_, d)| format!(r#" stroke-dasharray="{d}""#));
+        out = out.replace(&format!(r#"class="f-{name}""#), &format!(r#"fill="{colour}""#));
+        out = out.replace(&format!(r#"class="s-{name}""#), &format!(r#"stroke="{colour}"{dash}"#));
     }
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{out}")
 }
 
 /// A small trend line, `width`×`height` pixels, of values in hundredths (percent points or

@@ -202,16 +202,18 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     // The last Monte Carlo run and the scenario it ran on: its band is drawn while the
     // scenario is unchanged.
     let band: RwSignal<Option<(Scenario, Outcome)>> = RwSignal::new(None);
+    // Memos: a chart whose numbers did not change (the bridge, when a later year's driver
+    // moves) is not redrawn.
     let bridge_chart = {
         let base = base.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             let (s, r) = (st.get()?, results.get()?);
             data::bridge(&base, &s.scenario.years[0], &r[0], "scenario").map_err(|e| e.to_string())
         })
     };
     let projection_chart = {
         let (explorer, plan) = (explorer.clone(), plan.clone());
-        Signal::derive(move || {
+        Memo::new(move |_| {
             let (s, r) = (st.get()?, results.get()?);
             let outcome = band.get().filter(|(ran, _)| *ran == s.scenario).map(|(_, o)| o);
             data::projection(&explorer.data, &r, (plan.target_revenue, plan.target_operating_income), s.target_year, outcome.as_ref()).map_err(|e| e.to_string())
@@ -245,8 +247,8 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             }}
             {move || results.get().ok().map(|r| view! { <div data-testid="compute" data-ms=move || timed.get().1>{projection_table(&r, &base)}</div> })}
             <div class="chart-pair">
-                <ChartFigure chart=projection_chart />
-                <ChartFigure chart=bridge_chart />
+                <ChartFigure chart=projection_chart.into() />
+                <ChartFigure chart=bridge_chart.into() />
             </div>
             {drivers_table}
             <GoalSeek st=st base=b3.clone() plan=p3.clone() presets=presets.clone() />
