@@ -6,6 +6,7 @@
 //! - [`charts`]: chart data and drawing with plotters, generic over the backend. Plain Rust,
 //!   tested on the host (SVG snapshots).
 //! - [`route`]: the URL scheme (fragment routing). Plain Rust, tested on the host.
+//! - [`settings`]: theme and language as stored and typed. Plain Rust, tested on the host.
 //! - [`format`]: number formatting for display. Plain Rust, tested on the host.
 //! - `ui` (wasm32 only): the Leptos app shell, views and widgets; it wires signals to the
 //!   model and holds no financial logic of its own.
@@ -14,6 +15,7 @@ pub mod charts;
 pub mod format;
 pub mod model;
 pub mod route;
+pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

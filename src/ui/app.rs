@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::DOCUMENTS;
 use crate::route::{Route, View};
 use crate::ui::router::use_hash_route;
+use crate::ui::prefs::{self, PrefProblems, ThemeSwitch};
 use crate::ui::state;
 use crate::ui::views::{charts::ChartsView, not_found::NotFound, overview::OverviewView, ratios::RatiosView, scenarios::ScenariosView, sources::SourcesView, statements::StatementsView};
 
@@ -26,6 +27,7 @@ enum Page {
 pub fn App() -> impl IntoView {
     let route = use_hash_route();
     provide_context(route);
+    prefs::provide_prefs();
     provide_context(state::load());
     let page = Memo::new(move |_| match route.get() {
         Route::View { view, .. } => Page::View(view),
@@ -47,6 +49,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>"Skip to content"</a>
         <Header route=route />
         <main id="main-content" tabindex="-1">
+            <PrefProblems />
             {move || match page.get() {
                 Page::View(view) => view_body(view, route),
                 Page::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
@@ -95,6 +98,7 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 <p class="product">{PRODUCT}</p>
                 <h1>"Internet Initiative Japan Inc."</h1>
                 <p class="tickers">"TSE1 3774 · NASDAQ IIJI"</p>
+                <div class="prefs"><ThemeSwitch /></div>
             </div>
             <p class="period">
                 "FY2007 results (April 1, 2007 – March 31, 2008) with FY2004–FY2006 for comparison, "

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod panic_page;
+pub mod prefs;
 pub mod router;
 pub mod state;
 pub mod views;

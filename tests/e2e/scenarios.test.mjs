@@ -27,6 +27,35 @@ describe('Scenarios', () => {
     await context.close();
   });
 
+  test('quick-lever sliders have names and values, work by keyboard, and have typed alternatives', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/scenarios?preset=plan');
+    const margin = page.getByRole('slider', { name: 'Operating margin, every year (%)' });
+    // The company plan's FY2008 operating margin: 5.2 / 78.5 billion = 6.62%.
+    assert.equal(await margin.getAttribute('aria-valuetext'), '6.62%');
+    // Typed: 10% every year. FY2010 revenues are 108.29 billion in the plan: 10.83 billion.
+    await page.fill('[data-testid="quick-margin-text"]', '10');
+    await page.press('[data-testid="quick-margin-text"]', 'Enter');
+    await page.waitForFunction(() => /^met/.test(document.querySelector('[data-testid="target-oi"]').textContent.trim()));
+    assert.match(await page.innerText('[data-testid="target-oi"]'), /10\.83 billion/);
+    assert.equal(await margin.getAttribute('aria-valuetext'), '10.00%');
+    // By keyboard: one step more growth in every segment and year. The slider sits on its
+    // 0.5-point grid: the plan's 17.45% shows as 17.5, and one step up is 18.
+    const before = page.url();
+    await page.getByRole('slider', { name: 'Revenue growth, every segment and year (%)' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((u) => location.href !== u, before);
+    assert.match(page.url(), /g_cvas=18&g_si=18&g_eq=18/);
+    // Out of bounds when typed: a message, and the scenario stays.
+    const kept = page.url();
+    await page.fill('[data-testid="quick-growth-text"]', '500');
+    await page.press('[data-testid="quick-growth-text"]', 'Enter');
+    assert.match(await page.innerText('[data-testid="input-error"]'), /Revenue growth, every segment and year \(%\): .*the scenario is unchanged/);
+    assert.equal(page.url(), kept);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
   test('the target year can be changed and is kept in the link', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/scenarios?preset=plan');

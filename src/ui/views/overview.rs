@@ -57,7 +57,7 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
                         "; every figure, check and erratum under " <a href=sources_href>"Sources & checks"</a> "."
                     </p>
                 </div>
-                <aside class="inspector" aria-live="polite">
+                <aside class="inspector" aria-live="polite" aria-label="Source of the selected figure" tabindex="0">
                     {move || selected.get().is_none().then(|| view! {
                         <p class="hint">"Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in."</p>
                     })}

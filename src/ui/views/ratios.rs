@@ -87,7 +87,7 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
             {url_problems(move || sel.get().problems)}
             <div class="statement-layout">
                 {move || group_table(x_table.clone(), group.get(), selected, route)}
-                <aside class="inspector" aria-live="polite">
+                <aside class="inspector" aria-live="polite" aria-label="Work of the selected ratio" tabindex="0">
                     {move || match sel.get().ratio {
                         Some((spec, Some(period))) => work_panel(explorer.clone(), spec, period).into_any(),
                         _ => view! { <p class="hint">"Choose a value (click, tap or Tab to it) to see its formula, inputs and unrounded result."</p> }.into_any(),

@@ -195,6 +195,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         }
     };
 
+    let levers = quick_levers(st, results, base.clone(), presets.clone(), input_error);
     let p2 = plan.clone();
     let (b3, p3) = (base.clone(), plan.clone());
     let current = Signal::derive(move || st.get().ok().map(|s| (s.scenario, s.target_year)));
@@ -247,9 +248,10 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             }}
             {move || results.get().ok().map(|r| view! { <div data-testid="compute" data-ms=move || timed.get().1>{projection_table(&r, &base)}</div> })}
             <div class="chart-pair">
-                <ChartFigure chart=projection_chart.into() />
-                <ChartFigure chart=bridge_chart.into() />
+                <ChartFigure chart=projection_chart />
+                <ChartFigure chart=bridge_chart />
             </div>
+            {levers}
             {drivers_table}
             <GoalSeek st=st base=b3.clone() plan=p3.clone() presets=presets.clone() />
             <Sensitivity scenario=current base=b3.clone() plan=p3.clone() />
@@ -258,6 +260,68 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// Two sliders that move many drivers at once, each with a typed field as the alternative to
+/// dragging: revenue growth (every segment, every year) and the operating margin (every year).
+/// They show the scenario's FY2008 values.
+fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResult; 5], String>>, base: Arc<Base>, presets: Arc<Presets>, input_error: RwSignal<Option<String>>) -> impl IntoView {
+    // (test id, label, lever, slider min, max, step)
+    type Quick = (&'static str, &'static str, Lever, i64, i64, &'static str);
+    const QUICK: [Quick; 2] = [
+        ("quick-growth", "Revenue growth, every segment and year (%)", Lever::UniformGrowth { from: 0 }, -10, 40, "0.5"),
+        ("quick-margin", "Operating margin, every year (%)", Lever::OperatingMargin { from: 0 }, 0, 20, "0.25"),
+    ];
+    let total = base.total_revenue();
+    let rows = QUICK
+        .into_iter()
+        .map(|(id, label, lever, min, max, step)| {
+            let (base, presets) = (base.clone(), presets.clone());
+            let current = move || -> Decimal {
+                let Ok(r) = results.get() else { return Decimal::ZERO };
+                match lever {
+                    Lever::UniformGrowth { .. } => r[0].total_revenue.checked_div(total).and_then(|g| g.checked_sub(Decimal::ONE)?.checked_mul(Decimal::ONE_HUNDRED)).unwrap_or_default(),
+                    _ => r[0].operating_margin,
+                }
+                .round_dp(2)
+            };
+            let apply = move |text: String| {
+                let Ok(s) = st.get_untracked() else { return };
+                let Ok(value) = text.trim().replace(',', "").parse::<Decimal>() else {
+                    input_error.set(Some(format!("{label}: “{}” is not a number; the scenario is unchanged.", text.trim())));
+                    return;
+                };
+                let mut next = s.scenario;
+                match lever.apply(&base, &mut next, value) {
+                    Ok(()) => {
+                        input_error.set(None);
+                        replace_route(href(s.preset, &next, &presets, s.target_year));
+                    }
+                    Err(e) => input_error.set(Some(format!("{label}: {e}; the scenario is unchanged."))),
+                }
+            };
+            let apply2 = apply.clone();
+            let text_id = format!("{id}-text");
+            view! {
+                <div class="quick-lever">
+                    <label for=id>{label}</label>
+                    <input type="range" id=id data-testid=id min=min.to_string() max=max.to_string() step=step
+                        prop:value=move || current().to_string()
+                        aria-valuetext=move || format!("{}%", format::group(current(), 2))
+                        on:change=move |ev| apply(event_target_value(&ev)) />
+                    <input type="text" inputmode="decimal" class="driver" id=text_id data-testid=format!("{id}-text")
+                        aria-label=format!("{label}, typed") prop:value=move || current().normalize().to_string()
+                        on:change=move |ev| apply2(event_target_value(&ev)) />
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="quick-levers" data-testid="quick-levers">
+            <legend>"Quick levers (FY2008 values shown; each sets every year)"</legend>
+            {rows}
+        </fieldset>
+    }
 }
 
 fn preset_note(p: Preset) -> &'static str {

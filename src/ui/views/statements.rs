@@ -156,7 +156,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                         None => view! { <LoadError message="unknown statement".to_owned() /> }.into_any(),
                     }
                 }}
-                <aside class="inspector" aria-live="polite">
+                <aside class="inspector" aria-live="polite" aria-label="Source of the selected figure" tabindex="0">
                     {move || selected.get().is_none().then(|| view! {
                         <p class="hint">"Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in."</p>
                     })}

@@ -61,7 +61,7 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
         view! {
             <fieldset class="axis">
                 <legend>{name}</legend>
-                <select data-testid=format!("sens-{}", name.to_ascii_lowercase()) on:change=move |ev| axis.update(|a| a.0 = event_target_value(&ev)) prop:value=move || axis.get().0>
+                <select aria-label=format!("{name}: lever") data-testid=format!("sens-{}", name.to_ascii_lowercase()) on:change=move |ev| axis.update(|a| a.0 = event_target_value(&ev)) prop:value=move || axis.get().0>
                     {LEVERS.iter().map(|(k, t, _)| view! { <option value=*k>{*t}</option> }).collect_view()}
                 </select>
                 <label>" from " <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().1.to_string() on:change=range_input(axis, 0) /></label>
