@@ -7,11 +7,13 @@
 //!   tested on the host (SVG snapshots).
 //! - [`route`]: the URL scheme (fragment routing). Plain Rust, tested on the host.
 //! - [`settings`]: theme and language as stored and typed. Plain Rust, tested on the host.
+//! - [`export`]: CSV and JSON exports. Plain Rust, tested on the host.
 //! - [`format`]: number formatting for display. Plain Rust, tested on the host.
 //! - `ui` (wasm32 only): the Leptos app shell, views and widgets; it wires signals to the
 //!   model and holds no financial logic of its own.
 
 pub mod charts;
+pub mod export;
 pub mod format;
 pub mod model;
 pub mod route;

@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
                 Page::SelfTestPanic => self_test_panic(),
             }}
         </main>
-        <Footer />
+        <Footer route=route />
     }
 }
 
@@ -126,7 +126,7 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
 }
 
 #[component]
-fn Footer() -> impl IntoView {
+fn Footer(route: ReadSignal<Route>) -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>"Every figure comes from two public documents of Internet Initiative Japan Inc.:"</p>
@@ -139,9 +139,15 @@ fn Footer() -> impl IntoView {
             <p class="fine">
                 "Fiscal years end on March 31: FY2007 is April 1, 2007 to March 31, 2008. "
                 "Everything is computed in your browser; nothing is sent anywhere. "
-                <a href="./iij-explorer-offline.html" download="iij-explorer-offline.html" data-testid="offline-link">"Download for offline use"</a>
-                " (one file that opens by double-click, with no network)."
+                <span class="no-print">
+                    <a href="./iij-explorer-offline.html" download="iij-explorer-offline.html" data-testid="offline-link">"Download for offline use"</a>
+                    " (one file that opens by double-click, with no network)."
+                </span>
             </p>
+            <p class="print-only">{move || {
+                let _ = route.get();
+                format!("Printed from {}", window().location().href().unwrap_or_default())
+            }}</p>
         </footer>
     }
 }

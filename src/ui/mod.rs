@@ -5,6 +5,7 @@
 //! fragment; state derived from it is a `Memo` or a closure, never an effect writing a signal.
 
 pub mod app;
+pub mod download;
 pub mod panic_page;
 pub mod prefs;
 pub mod router;

@@ -12,7 +12,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::charts;
+use crate::export::Sheet;
 use crate::format;
+use crate::ui::download::CsvButton;
 use crate::model::ratios::{self, compute, Group, RatioSpec, RatioValue, CATALOGUE};
 use crate::route::Route;
 use crate::ui::router::replace_route;
@@ -120,6 +122,32 @@ fn sparkline(spec: &RatioSpec, values: &[RatioValue]) -> String {
     charts::sparkline(&points, 64, 20, &format!("Trend: {label}"))
 }
 
+/// A group's ratios as a sheet: the values as shown, "n/a" where there is none.
+fn ratio_sheet(explorer: &Explorer, group: Group) -> Sheet {
+    let periods = ratios::periods_of(group);
+    let mut columns = vec!["Ratio".to_owned()];
+    columns.extend(periods.iter().map(|p| (*p).to_owned()));
+    let rows = CATALOGUE
+        .iter()
+        .filter(|r| r.group == group)
+        .map(|spec| {
+            let values = compute(&explorer.data, spec);
+            let cells = periods
+                .iter()
+                .map(|p| match values.iter().find(|v| v.period == *p).map(|v| &v.value) {
+                    Some(Ok(x)) => format::ratio(*x, spec.unit, spec.decimals),
+                    Some(Err(_)) => "n/a".to_owned(),
+                    None => String::new(),
+                })
+                .collect();
+            // Amounts show as "JPY 1,234 million": the heading carries the unit.
+            let unit = if matches!(spec.unit, ratios::RatioUnit::Yen) { "JPY million" } else { spec.unit.label() };
+            (format!("{} ({unit})", spec.name), cells)
+        })
+        .collect();
+    Sheet { title: group.title().to_owned(), columns, rows }
+}
+
 fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'static str, Option<&'static str>)>>, route: ReadSignal<Route>) -> AnyView {
     let periods = ratios::periods_of(group);
     let head = periods.iter().map(|p| view! { <th scope="col" class="num">{*p}</th> }).collect_view();
@@ -172,7 +200,12 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
             }
         })
         .collect_view();
+    let sheet = {
+        let explorer = explorer.clone();
+        Callback::new(move |()| ratio_sheet(&explorer, group))
+    };
     view! {
+        <div class="table-tools"><CsvButton file=format!("iij-ratios-{}.csv", group.code()) sheet=sheet /></div>
         <div class="table-scroll statement">
             <table class="data-table sticky-first" data-testid=format!("ratios-{}", group.code())>
                 <caption>

@@ -13,7 +13,9 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::charts::data;
+use crate::export::{scenario_json, Sheet};
 use crate::format;
+use crate::ui::download::{save_text, CsvButton};
 use crate::model::ratios::{self, compute};
 use crate::model::scenario::{decode, encode, goal_seek, project, Base, Driver, Lever, Metric, Plan, Preset, Presets, Scenario, YearResult, YEARS};
 use crate::route::{Route, View};
@@ -256,6 +258,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             <GoalSeek st=st base=b3.clone() plan=p3.clone() presets=presets.clone() />
             <Sensitivity scenario=current base=b3.clone() plan=p3.clone() />
             <MonteCarlo scenario=current base=b3.clone() plan=p3.clone() band=band />
+            <Share st=st results=results />
             <Saved route=route base=b3 presets=presets />
         </section>
     }
@@ -321,6 +324,39 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
             <legend>"Quick levers (FY2008 values shown; each sets every year)"</legend>
             {rows}
         </fieldset>
+    }
+}
+
+/// The scenario's link (to copy) and the scenario as JSON.
+#[component]
+fn Share(st: Memo<Result<State, String>>, results: Memo<Result<[YearResult; 5], String>>) -> impl IntoView {
+    let link = move || {
+        let _ = st.get();
+        window().location().href().unwrap_or_default()
+    };
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy = move |_| {
+        let promise = window().navigator().clipboard().write_text(&link());
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            let _ = copied.try_set(Some(if ok { "Link copied." } else { "The browser did not allow copying; select the link and copy it." }));
+        });
+    };
+    let json = move |_| {
+        if let (Ok(s), Ok(r)) = (st.get_untracked(), results.get_untracked()) {
+            save_text("iij-scenario.json", "application/json", &scenario_json(s.preset, &s.scenario, &r, &link()));
+        }
+    };
+    view! {
+        <div class="share" data-testid="share">
+            <h3>"Share and export"</h3>
+            <div class="controls">
+                <label class="link-label">"Link to this scenario " <input type="text" readonly class="link-field" data-testid="share-link" prop:value=link /></label>
+                <button type="button" class="action small secondary" data-testid="copy-link" on:click=copy>"Copy link"</button>
+                <button type="button" class="action small secondary" data-testid="scenario-json" on:click=json>"Download scenario (JSON)"</button>
+            </div>
+            {move || copied.get().map(|m| view! { <p role="status" class="muted small">{m}</p> })}
+        </div>
     }
 }
 
@@ -420,14 +456,22 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
         ("label depth-1 memo", "Payout ratio (%)", |y| y.payout.map(|p| format::group(p, 1)).unwrap_or_else(|| "n/a".into())),
     ];
     let rows = lines
-        .into_iter()
-        .map(|(class, label, cell)| {
+        .iter()
+        .map(|&(class, label, cell)| {
             let cells = r.iter().map(|y| view! { <td class="num">{cell(y)}</td> }).collect_view();
             view! { <tr><th scope="row" class=class>{label}</th>{cells}</tr> }
         })
         .collect_view();
     let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{format!("FY{y}")}</th> }).collect_view();
+    let r2 = *r;
+    let sheet = Callback::new(move |()| {
+        let mut columns = vec!["Line".to_owned()];
+        columns.extend(YEARS.iter().map(|y| format!("FY{y}")));
+        let rows = lines.iter().map(|(_, label, cell)| ((*label).to_owned(), r2.iter().map(cell).collect())).collect();
+        Sheet { title: "Projected income statement (JPY billion; margins in %; per-share in JPY)".to_owned(), columns, rows }
+    });
     view! {
+        <div class="table-tools"><CsvButton file="iij-scenario-projection.csv" sheet=sheet /></div>
         <div class="table-scroll statement">
             <table class="data-table sticky-first" data-testid="projection">
                 <caption>

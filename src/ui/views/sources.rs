@@ -9,6 +9,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::export::dataset_json;
+use crate::ui::download::save_text;
+
 use crate::format;
 use crate::model::{fact::Dimension, DocumentId, Status, DOCUMENTS};
 use crate::route::{Route, View};
@@ -35,6 +38,18 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
             <h2>"Sources & checks"</h2>
             {move || fact.get().map(|id| view! { <FactPanel explorer=x1.clone() id=id /> })}
             <Summary explorer=explorer.clone() />
+            {
+                let x = explorer.clone();
+                view! {
+                    <p class="table-tools left">
+                        <button type="button" class="action small secondary" data-testid="dataset-json"
+                            on:click=move |_| save_text("iij-fy2007-dataset.json", "application/json", &dataset_json(&x.data))>
+                            "Download the whole dataset (JSON)"
+                        </button>
+                        <span class="muted small">" Every fact with its exact value, unit, period and source line; every check with its status; the errata."</span>
+                    </p>
+                }
+            }
             <FactSearch explorer=explorer.clone() route=route />
             <Sections explorer=explorer.clone() />
             {move || section.get().map(|id| view! { <SectionFacts explorer=x2.clone() id=id /> })}

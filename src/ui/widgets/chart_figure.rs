@@ -3,9 +3,10 @@
 //! The drawing itself is `crate::charts`; this only wires signals and the browser's APIs.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::charts::{self, Chart};
+use crate::export::Sheet;
+use crate::ui::download::{save_png, save_text, CsvButton};
 
 /// Used until the box has been measured (and if it cannot be).
 const DEFAULT_WIDTH: u32 = 720;
@@ -38,13 +39,13 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
     let key = move || chart.get().map(|c| c.key).unwrap_or("chart");
     let download_svg = move |_| {
         if let (Some(s), Ok(c)) = (svg.get_untracked(), chart.get_untracked()) {
-            let _ = save(&format!("iij-{}.svg", c.key), "image/svg+xml", &charts::standalone(&s, dark_theme()));
+            save_text(&format!("iij-{}.svg", c.key), "image/svg+xml", &charts::standalone(&s, dark_theme()));
         }
     };
     let download_png = move |_| {
         if let (Some(s), Ok(c)) = (svg.get_untracked(), chart.get_untracked()) {
             let (w, h) = charts::draw::size(&c, width.get_untracked());
-            let _ = save_png(&format!("iij-{}.png", c.key), &charts::standalone(&s, dark_theme()), w, h);
+            save_png(&format!("iij-{}.png", c.key), &charts::standalone(&s, dark_theme()), w, h);
         }
     };
     view! {
@@ -57,6 +58,7 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
                 </button>
                 <button type="button" class="action small" data-testid="chart-svg" on:click=download_svg>"Download SVG"</button>
                 <button type="button" class="action small" data-testid="chart-png" on:click=download_png>"Download PNG"</button>
+                <CsvButton file=format!("iij-{}.csv", chart.get_untracked().map(|c| c.key).unwrap_or("chart")) sheet=Callback::new(move |()| chart_sheet(chart.get_untracked().ok())) />
             </div>
             <div class="chart-box" node_ref=container hidden=move || as_table.get() inner_html=move || svg.get().unwrap_or_default()></div>
             {move || as_table.get().then(|| chart.get().ok().map(|c| data_table(&c)))}
@@ -87,6 +89,14 @@ fn data_table(c: &Chart) -> impl IntoView {
     }
 }
 
+/// The chart's table as a sheet.
+fn chart_sheet(c: Option<Chart>) -> Sheet {
+    let Some(c) = c else { return Sheet::default() };
+    let mut columns = vec![String::new()];
+    columns.extend(c.table.columns.iter().cloned());
+    Sheet { title: c.title, columns, rows: c.table.rows }
+}
+
 /// Whether the page shows the dark theme (chosen, or the system's when none is chosen).
 fn dark_theme() -> bool {
     let chosen = document().document_element().and_then(|e| e.get_attribute("data-theme"));
@@ -97,59 +107,3 @@ fn dark_theme() -> bool {
     }
 }
 
-/// Offers `url` as a download named `name`.
-fn click_download(url: &str, name: &str) -> Result<(), JsValue> {
-    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
-    a.set_href(url);
-    a.set_download(name);
-    a.click();
-    Ok(())
-}
-
-/// Offers `blob` as a download, releasing its URL once the download has started.
-fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
-    let url = web_sys::Url::create_object_url_with_blob(blob)?;
-    click_download(&url, name)?;
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
-
-fn svg_blob(text: &str) -> Result<web_sys::Blob, JsValue> {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(text)), &options)
-}
-
-fn save(name: &str, _mime: &str, text: &str) -> Result<(), JsValue> {
-    save_blob(name, &svg_blob(text)?)
-}
-
-/// Draws the standalone SVG on a canvas at twice its size and offers it as a PNG.
-fn save_png(name: &str, svg: &str, w: u32, h: u32) -> Result<(), JsValue> {
-    let url = web_sys::Url::create_object_url_with_blob(&svg_blob(svg)?)?;
-    let img = web_sys::HtmlImageElement::new()?;
-    let (name, source, image) = (name.to_owned(), url.clone(), img.clone());
-    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = (|| -> Result<(), JsValue> {
-            let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.dyn_into()?;
-            canvas.set_width(w * 2);
-            canvas.set_height(h * 2);
-            let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or(JsValue::NULL)?.dyn_into()?;
-            ctx.scale(2.0, 2.0)?;
-            ctx.draw_image_with_html_image_element(&image, 0.0, 0.0)?;
-            let _ = web_sys::Url::revoke_object_url(&source);
-            let done = wasm_bindgen::closure::Closure::once_into_js(move |blob: JsValue| {
-                if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
-                    let _ = save_blob(&name, &blob);
-                }
-            });
-            canvas.to_blob_with_type(done.unchecked_ref(), "image/png")
-        })();
-    });
-    img.set_onload(Some(onload.unchecked_ref()));
-    img.set_src(&url);
-    Ok(())
-}

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::export::statement_sheet;
 use crate::format::{self, MoneyUnit, Negatives};
+use crate::ui::download::CsvButton;
 use crate::model::statements::{RowKind, Table};
 
 /// The table; `on_select` receives the id of the figure chosen, `selected` marks it.
@@ -19,6 +21,9 @@ pub fn StatementTable(
     on_select: Callback<String>,
 ) -> impl IntoView {
     let head = table.columns.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
+    let file = format!("iij-{}.csv", table.key);
+    let copy = table.clone();
+    let sheet = Callback::new(move |()| statement_sheet(&copy, unit, negatives, "Line item"));
     let body = table
         .rows
         .into_iter()
@@ -71,6 +76,7 @@ pub fn StatementTable(
         })
         .collect_view();
     view! {
+        <div class="table-tools"><CsvButton file=file sheet=sheet /></div>
         <div class="table-scroll statement">
             <table class="data-table sticky-first" data-testid=format!("table-{}", table.key)>
                 <caption>
