@@ -5,6 +5,7 @@
 //! - `quoted_lines.rs`: only the lines of the transcriptions that facts were printed on (and
 //!   the section headings), so the inspector can quote a figure's line without the whole
 //!   documents in the wasm. The full transcriptions stay in data/sources/ for the tests.
+//! - `ja.rs`: the Japanese translation table, from data/i18n/ja.tsv.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -14,6 +15,8 @@ const DOCS: [(&str, &str); 2] = [("notice", "data/sources/000_3fd817ff9a9027c8.t
 
 fn main() {
     println!("cargo:rerun-if-changed=data/facts.json");
+    println!("cargo:rerun-if-changed=data/i18n/ja.tsv");
+    write_translations();
     for (_, path) in DOCS {
         println!("cargo:rerun-if-changed={path}");
     }
@@ -47,6 +50,33 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("quoted_lines.rs");
     fs::write(dest, out).expect("write quoted_lines.rs");
+}
+
+/// `ja.rs`: the Japanese translations from data/i18n/ja.tsv (English, tab, Japanese; `#`
+/// starts a comment line), sorted by the English text for binary search. A line without a
+/// tab or an English text given twice stops the build.
+fn write_translations() {
+    let text = fs::read_to_string("data/i18n/ja.tsv").expect("data/i18n/ja.tsv is readable");
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (en, ja) = line.split_once('\t').unwrap_or_else(|| panic!("data/i18n/ja.tsv line {}: no tab between English and Japanese", n + 1));
+        assert!(!ja.trim().is_empty(), "data/i18n/ja.tsv line {}: no Japanese for {en:?}", n + 1);
+        pairs.push((en, ja));
+    }
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    for w in pairs.windows(2) {
+        assert!(w[0].0 != w[1].0, "data/i18n/ja.tsv: {:?} is translated twice", w[0].0);
+    }
+    let mut out = String::from("/// (English, Japanese), sorted by the English text.\npub static JA: &[(&str, &str)] = &[\n");
+    for (en, ja) in pairs {
+        writeln!(out, "    ({en:?}, {ja:?}),").expect("write to string");
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("ja.rs");
+    fs::write(dest, out).expect("write ja.rs");
 }
 
 /// One record per line: a tag (S, F, C, E), then the fields in a fixed order, tab-separated;

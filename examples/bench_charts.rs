@@ -3,6 +3,7 @@
 use std::time::Instant;
 
 use iij_explorer::charts::{self, data};
+use iij_explorer::i18n::Lang;
 use iij_explorer::model::scenario::{preset, project, Base, Plan, Preset};
 use iij_explorer::model::Dataset;
 
@@ -21,8 +22,8 @@ fn main() {
     let (mut build, mut draw, mut bytes) = (Vec::new(), Vec::new(), 0);
     for _ in 0..500 {
         let t0 = Instant::now();
-        let p = data::projection(&ds, &years, targets, 2, None).expect("projection chart");
-        let b = data::bridge(&base, &s.years[0], &years[0], "scenario").expect("bridge chart");
+        let p = data::projection(Lang::En, &ds, &years, targets, 2, None).expect("projection chart");
+        let b = data::bridge(Lang::En, &base, &s.years[0], &years[0], "scenario").expect("bridge chart");
         let t1 = Instant::now();
         let svg = charts::render(&p, 640, "p").expect("draw") + &charts::render(&b, 640, "b").expect("draw");
         let t2 = Instant::now();

@@ -24,7 +24,7 @@ pub fn plain_number(shown: &str) -> String {
     // Units written beside a figure (the column heading names them).
     let mut t = shown.trim().trim_end_matches('*').trim();
     t = t.strip_prefix("JPY ").unwrap_or(t);
-    for suffix in ["%", "x", " days", " million"] {
+    for suffix in ["%", "x", " days", " million", "倍", "日", "百万円", "円"] {
         t = t.strip_suffix(suffix).unwrap_or(t);
     }
     let (negative, body) = match t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
@@ -290,6 +290,9 @@ mod tests {
             ("45 days", "45"),
             ("JPY 25,100", "25100"),
             ("JPY 1,234 million", "1234"),
+            ("1.25倍", "1.25"),
+            ("1,234百万円", "1234"),
+            ("25,100円", "25100"),
             ("n/a", "n/a"),
             ("≈24.4", "≈24.4"),
             ("", ""),

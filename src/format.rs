@@ -12,18 +12,21 @@ use crate::model::statements::Cell;
 pub enum MoneyUnit {
     Thousands,
     Millions,
+    /// 100 million yen (億円), the usual unit of Japanese reporting.
+    HundredMillions,
     Billions,
 }
 
 impl MoneyUnit {
     /// Every unit, in the order of the switch.
-    pub const ALL: [MoneyUnit; 3] = [MoneyUnit::Thousands, MoneyUnit::Millions, MoneyUnit::Billions];
+    pub const ALL: [MoneyUnit; 4] = [MoneyUnit::Thousands, MoneyUnit::Millions, MoneyUnit::HundredMillions, MoneyUnit::Billions];
 
     /// The spelling in the URL (`unit=m`).
     pub fn code(self) -> &'static str {
         match self {
             MoneyUnit::Thousands => "k",
             MoneyUnit::Millions => "m",
+            MoneyUnit::HundredMillions => "oku",
             MoneyUnit::Billions => "b",
         }
     }
@@ -36,6 +39,7 @@ impl MoneyUnit {
         match self {
             MoneyUnit::Thousands => "JPY thousands",
             MoneyUnit::Millions => "JPY millions",
+            MoneyUnit::HundredMillions => "JPY 100 millions (oku)",
             MoneyUnit::Billions => "JPY billions",
         }
     }
@@ -45,6 +49,7 @@ impl MoneyUnit {
         match self {
             MoneyUnit::Thousands => Decimal::from(1_000),
             MoneyUnit::Millions => Decimal::from(1_000_000),
+            MoneyUnit::HundredMillions => Decimal::from(100_000_000),
             MoneyUnit::Billions => Decimal::from(1_000_000_000),
         }
     }
@@ -52,7 +57,7 @@ impl MoneyUnit {
     /// Decimals shown: billions get one, as the presentation prints them.
     pub fn decimals(self) -> u32 {
         match self {
-            MoneyUnit::Billions => 1,
+            MoneyUnit::Billions | MoneyUnit::HundredMillions => 1,
             _ => 0,
         }
     }

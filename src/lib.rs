@@ -8,6 +8,7 @@
 //! - [`route`]: the URL scheme (fragment routing). Plain Rust, tested on the host.
 //! - [`settings`]: theme and language as stored and typed. Plain Rust, tested on the host.
 //! - [`export`]: CSV and JSON exports. Plain Rust, tested on the host.
+//! - [`i18n`]: English and Japanese (lookup by English text, periods, amounts). Plain Rust.
 //! - [`format`]: number formatting for display. Plain Rust, tested on the host.
 //! - `ui` (wasm32 only): the Leptos app shell, views and widgets; it wires signals to the
 //!   model and holds no financial logic of its own.
@@ -15,6 +16,7 @@
 pub mod charts;
 pub mod export;
 pub mod format;
+pub mod i18n;
 pub mod model;
 pub mod route;
 pub mod settings;

@@ -67,14 +67,15 @@ impl Lang {
     }
 }
 
-/// Reads a stored setting: `None` (nothing stored) is the default without comment; a value
-/// that is not understood is the default with a message naming it.
-pub fn read_stored<T: Copy>(raw: Option<&str>, what: &str, default: T, parse: fn(&str) -> Option<T>, default_name: &str) -> (T, Option<String>) {
+/// Reads a stored setting: `None` (nothing stored) is the default; a value that is not
+/// understood is the default too, with the text that was not understood (at most 40
+/// characters) for the page to report.
+pub fn read_stored<T: Copy>(raw: Option<&str>, default: T, parse: fn(&str) -> Option<T>) -> (T, Option<String>) {
     match raw {
         None => (default, None),
         Some(text) => match parse(text) {
             Some(v) => (v, None),
-            None => (default, Some(format!("The saved {what} “{}” is not understood; {default_name} is used.", text.chars().take(40).collect::<String>()))),
+            None => (default, Some(text.chars().take(40).collect())),
         },
     }
 }
@@ -85,12 +86,11 @@ mod tests {
 
     #[test]
     fn it_can_read_stored_settings_and_refuse_junk_with_a_message() {
-        assert_eq!(read_stored(None, "theme", Theme::System, Theme::from_code, "the system setting"), (Theme::System, None));
-        assert_eq!(read_stored(Some("dark"), "theme", Theme::System, Theme::from_code, "the system setting"), (Theme::Dark, None));
-        let (t, msg) = read_stored(Some("<b>purple</b>"), "theme", Theme::System, Theme::from_code, "the system setting");
-        assert_eq!(t, Theme::System);
-        assert_eq!(msg.as_deref(), Some("The saved theme “<b>purple</b>” is not understood; the system setting is used."));
-        assert_eq!(read_stored(Some("ja"), "language", Lang::En, Lang::from_code, "English"), (Lang::Ja, None));
+        assert_eq!(read_stored(None, Theme::System, Theme::from_code), (Theme::System, None));
+        assert_eq!(read_stored(Some("dark"), Theme::System, Theme::from_code), (Theme::Dark, None));
+        assert_eq!(read_stored(Some("<b>purple</b>"), Theme::System, Theme::from_code), (Theme::System, Some("<b>purple</b>".to_owned())));
+        assert_eq!(read_stored(Some("ja"), Lang::En, Lang::from_code), (Lang::Ja, None));
+        assert_eq!(read_stored(Some(&"x".repeat(100)), Lang::En, Lang::from_code).1.map(|s| s.len()), Some(40));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use std::str::FromStr;
 
 use iij_explorer::charts::{self, data, Chart, Plot, INKS};
+use iij_explorer::i18n::Lang;
 use iij_explorer::model::monte_carlo::{self, Settings};
 use iij_explorer::model::scenario::{preset, project, sensitivity, steps, Base, Lever, Metric, Plan, Preset, Scenario};
 use iij_explorer::model::Dataset;
@@ -41,19 +42,19 @@ fn all_charts() -> Vec<Chart> {
     let growths = steps(d("0"), d("20"), 5).unwrap();
     let grid = sensitivity(&base, &s, (Lever::OperatingMargin { from: 0 }, &margins), (Lever::UniformGrowth { from: 0 }, &growths), Metric::OperatingIncome, 2).unwrap();
     vec![
-        data::trend(&ds).unwrap(),
-        data::segments(&ds).unwrap(),
-        data::balance(&ds).unwrap(),
-        data::bridge(&base, &s.years[0], &years[0], "forecast").unwrap(),
-        data::projection(&ds, &years, targets, 2, Some(&outcome)).unwrap(),
-        data::heatmap(&grid, ("operating margin (%)", "revenue growth (%)"), targets.1, 2010).unwrap(),
+        data::trend(Lang::En, &ds).unwrap(),
+        data::segments(Lang::En, &ds).unwrap(),
+        data::balance(Lang::En, &ds).unwrap(),
+        data::bridge(Lang::En, &base, &s.years[0], &years[0], "forecast").unwrap(),
+        data::projection(Lang::En, &ds, &years, targets, 2, Some(&outcome)).unwrap(),
+        data::heatmap(Lang::En, &grid, ("operating margin (%)", "revenue growth (%)"), targets.1, 2010).unwrap(),
     ]
 }
 
 #[test]
 fn it_can_chart_the_trend_with_the_printed_figures() {
     let (ds, ..) = setup();
-    let c = data::trend(&ds).unwrap();
+    let c = data::trend(Lang::En, &ds).unwrap();
     // Notice, trend of assets and income (JPY thousands), rounded to JPY 0.1 billion by hand:
     // 41,702,567 -> 41.7; 1,247,651 -> 1.2; the presentation's forecast 78.5 / 5.2; target 100 / 10.
     assert_eq!(cells(&c, "FY2004")[..2], ["41.7", "1.2"]);
@@ -68,7 +69,7 @@ fn it_can_chart_the_trend_with_the_printed_figures() {
 #[test]
 fn it_can_derive_fy2006_segment_revenues_from_the_printed_growth() {
     let (ds, ..) = setup();
-    let c = data::segments(&ds).unwrap();
+    let c = data::segments(Lang::En, &ds).unwrap();
     // FY2007 / (1 + growth): 31,302,663 / 1.285 = 24,360,049; 34,018,093 / 1.114 = 30,536,888;
     // 1,514,543 / 0.697 = 2,172,945 (JPY thousands). Ratios: (31,302,663 - 26,039,660) /
     // 31,302,663 = 16.81%; (34,018,093 - 25,543,168) / 34,018,093 = 24.91%;
@@ -84,7 +85,7 @@ fn it_can_derive_fy2006_segment_revenues_from_the_printed_growth() {
 #[test]
 fn it_can_stack_the_balance_sheet_to_its_totals() {
     let (ds, ..) = setup();
-    let c = data::balance(&ds).unwrap();
+    let c = data::balance(Lang::En, &ds).unwrap();
     // The presentation, JPY millions. March 2007: 47,693 - 13,555 - 9,676 - (9,832 + 2,877)
     // = 11,753 not itemised; liabilities 47,693 - 20,112 - 6,340 = 21,241.
     // March 2008: 55,703 - 11,471 - 12,255 - (11,740 + 5,907) = 14,330; 55,703 - 24,981 - 9,150 = 21,572.
@@ -183,7 +184,7 @@ fn it_can_theme_charts_from_the_stylesheet() {
         assert!(css.contains(&format!(".f-{name} {{ fill: var(--ink-{name}); }}")), ".f-{name}");
         assert!(css.contains(&format!(".s-{name} {{ stroke: var(--ink-{name}); }}")), ".s-{name}");
     }
-    let svg = charts::render(&data::trend(&Dataset::bundled().unwrap()).unwrap(), 600, "x").unwrap();
+    let svg = charts::render(&data::trend(Lang::En, &Dataset::bundled().unwrap()).unwrap(), 600, "x").unwrap();
     let light = charts::standalone(&svg, false);
     let dark = charts::standalone(&svg, true);
     // Literal colours of the chosen theme, as attributes: no stylesheet needed.

@@ -9,6 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::canvas::{self, escape_into, text_width, SvgCanvas};
 use super::{Chart, ChartError, Heat, Ink, Panel, Plot, Scale, Swatch, DASHED, INKS};
+use crate::i18n::Lang;
 
 type Area<DB> = DrawingArea<DB, Shift>;
 
@@ -140,7 +141,7 @@ pub fn draw<DB: DrawingBackend>(chart: &Chart, area: &Area<DB>) -> Result<(), Ch
         Plot::Panels(ps) => {
             for (p, &(x, y, w, h)) in ps.iter().zip(l.panels.iter()) {
                 let sub = area.clone().shrink((x, y), (w, h));
-                draw_panel(&sub, p)?;
+                draw_panel(&sub, p, chart.lang)?;
             }
         }
         Plot::Heat(heat) => {
@@ -153,11 +154,13 @@ pub fn draw<DB: DrawingBackend>(chart: &Chart, area: &Area<DB>) -> Result<(), Ch
     Ok(())
 }
 
-/// An axis label: billions from millions, percent from hundredths of a point; integers only.
-fn tick(scale: Scale, v: i64) -> String {
-    let (unit, suffix) = match scale {
-        Scale::Money => (1000, ""),
-        Scale::Percent => (100, "%"),
+/// An axis label: billions (or 億円, hundreds of millions) from millions, percent from
+/// hundredths of a point; integers only.
+fn tick(lang: Lang, scale: Scale, v: i64) -> String {
+    let (unit, suffix) = match (scale, lang) {
+        (Scale::Money, Lang::En) => (1000, ""),
+        (Scale::Money, Lang::Ja) => (100, ""),
+        (Scale::Percent, _) => (100, "%"),
     };
     let sign = if v < 0 { "-" } else { "" };
     let (whole, part) = (v.unsigned_abs() / unit, v.unsigned_abs() % unit);
@@ -196,7 +199,7 @@ fn centre(c: usize) -> i32 {
     c as i32 * 100 + 50
 }
 
-fn draw_panel<DB: DrawingBackend>(area: &Area<DB>, p: &Panel) -> Result<(), ChartError> {
+fn draw_panel<DB: DrawingBackend>(area: &Area<DB>, p: &Panel, lang: Lang) -> Result<(), ChartError> {
     let n = p.categories.len().max(1);
     let (lo, hi) = value_range(p);
     let right = if p.lines.iter().any(|l| !l.label.is_empty()) { 64 } else { 14 };
@@ -215,7 +218,7 @@ fn draw_panel<DB: DrawingBackend>(area: &Area<DB>, p: &Panel) -> Result<(), Char
     let slot_px = category_px / i32::from(p.slots.max(1));
     let labels = category_labels(&p.categories, category_px);
     let x_label = |x: &i32| labels.get((*x / 100) as usize).cloned().unwrap_or_default();
-    let y_label = |y: &i64| tick(p.scale, *y);
+    let y_label = |y: &i64| tick(lang, p.scale, *y);
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -428,10 +431,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn it_can_label_ticks_in_oku_yen() {
+        assert_eq!([tick(Lang::Ja, Scale::Money, 20_000), tick(Lang::Ja, Scale::Money, 250)], ["200", "2.5"]);
+    }
+
+    #[test]
     fn it_can_label_ticks_without_floats() {
         let cases = [(Scale::Money, 0, "0"), (Scale::Money, 20_000, "20"), (Scale::Money, 2_500, "2.5"), (Scale::Money, -1_250, "-1.25"), (Scale::Percent, 1_250, "12.5%"), (Scale::Percent, -5, "-0.05%")];
         for (scale, v, want) in cases {
-            assert_eq!(tick(scale, v), want, "{v}");
+            assert_eq!(tick(Lang::En, scale, v), want, "{v}");
         }
     }
 

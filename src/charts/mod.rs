@@ -19,6 +19,8 @@ use std::fmt;
 
 use plotters::prelude::*;
 
+use crate::i18n::Lang;
+
 pub use draw::{render, sparkline, standalone};
 
 /// A chart colour. Each is drawn as a CSS class (`f-a` fill, `s-a` stroke) so the stylesheet
@@ -245,6 +247,8 @@ pub enum Swatch {
 pub struct Chart {
     /// Stable name: element ids, file names, snapshot names.
     pub key: &'static str,
+    /// The language of its text and of its axis labels (JPY billions or 億円).
+    pub lang: Lang,
     pub title: String,
     /// The text alternative: what the chart shows, in words and figures.
     pub description: String,

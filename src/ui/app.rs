@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::model::DOCUMENTS;
 use crate::route::{Route, View};
 use crate::ui::router::use_hash_route;
-use crate::ui::prefs::{self, PrefProblems, ThemeSwitch};
+use crate::ui::i18n::{self, p, t, tf};
+use crate::ui::prefs::{self, LangSwitch, PrefProblems, ThemeSwitch};
+use crate::ui::router::view_href;
 use crate::ui::state;
 use crate::ui::views::{charts::ChartsView, not_found::NotFound, overview::OverviewView, ratios::RatiosView, scenarios::ScenariosView, sources::SourcesView, statements::StatementsView};
 
@@ -27,36 +29,48 @@ enum Page {
 pub fn App() -> impl IntoView {
     let route = use_hash_route();
     provide_context(route);
-    prefs::provide_prefs();
+    let prefs = prefs::provide_prefs();
     provide_context(state::load());
     let page = Memo::new(move |_| match route.get() {
         Route::View { view, .. } => Page::View(view),
         Route::NotFound { path } => Page::NotFound(path),
         Route::SelfTestPanic => Page::SelfTestPanic,
     });
+    // A `lang` in the URL (a shared link) sets the language; the URL keeps carrying it.
+    Effect::new(move |_| prefs::follow_url_lang(prefs, &route.get()));
 
     // The tab title names the view, so history entries and bookmarks are told apart.
     Effect::new(move |_| {
+        let _ = prefs.lang.get();
         let title = match route.get() {
-            Route::View { view, .. } => format!("{} · {PRODUCT}", view.title()),
-            Route::NotFound { .. } => format!("Page not found · {PRODUCT}"),
-            Route::SelfTestPanic => PRODUCT.to_owned(),
+            Route::View { view, .. } => format!("{} · {}", t(view.title()), t(PRODUCT)),
+            Route::NotFound { .. } => format!("{} · {}", t("Page not found"), t(PRODUCT)),
+            Route::SelfTestPanic => t(PRODUCT),
         };
         document().set_title(&title);
     });
 
-    view! {
-        <a class="skip-link" href="#main-content" on:click=skip_to_main>"Skip to content"</a>
-        <Header route=route />
-        <main id="main-content" tabindex="-1">
-            <PrefProblems />
-            {move || match page.get() {
-                Page::View(view) => view_body(view, route),
-                Page::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
-                Page::SelfTestPanic => self_test_panic(),
-            }}
-        </main>
-        <Footer route=route />
+    // The whole page is drawn again in the new language when it changes; `<html lang>`
+    // follows.
+    move || {
+        let lang = prefs.lang.get();
+        i18n::set_lang(lang);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        view! {
+            <a class="skip-link" href="#main-content" on:click=skip_to_main>{t("Skip to content")}</a>
+            <Header route=route />
+            <main id="main-content" tabindex="-1">
+                <PrefProblems />
+                {move || match page.get() {
+                    Page::View(view) => view_body(view, route),
+                    Page::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
+                    Page::SelfTestPanic => self_test_panic(),
+                }}
+            </main>
+            <Footer route=route />
+        }
     }
 }
 
@@ -95,16 +109,16 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                <p class="product">{PRODUCT}</p>
-                <h1>"Internet Initiative Japan Inc."</h1>
-                <p class="tickers">"TSE1 3774 · NASDAQ IIJI"</p>
-                <div class="prefs"><ThemeSwitch /></div>
+                <p class="product">{t(PRODUCT)}</p>
+                <h1>{t("Internet Initiative Japan Inc.")}</h1>
+                <p class="tickers">{t("TSE1 3774 · NASDAQ IIJI")}</p>
+                <div class="prefs"><LangSwitch route=route /><ThemeSwitch /></div>
             </div>
             <p class="period">
-                "FY2007 results (April 1, 2007 – March 31, 2008) with FY2004–FY2006 for comparison, "
-                "the FY2008 forecast and the mid-term target around FY2010"
+                {t("FY2007 results (April 1, 2007 – March 31, 2008) with FY2004–FY2006 for comparison, ")}
+                {t("the FY2008 forecast and the mid-term target around FY2010")}
             </p>
-            <nav aria-label="Views">
+            <nav aria-label={t("Views")}>
                 <ul>
                     {View::ALL
                         .into_iter()
@@ -112,8 +126,8 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                             let current = move || (route.get().view() == Some(v)).then_some("page");
                             view! {
                                 <li>
-                                    <a href=v.href() aria-current=current data-testid=format!("nav-{}", v.slug())>
-                                        {v.title()}
+                                    <a href=view_href(v) aria-current=current data-testid=format!("nav-{}", v.slug())>
+                                        {t(v.title())}
                                     </a>
                                 </li>
                             }
@@ -129,24 +143,24 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
 fn Footer(route: ReadSignal<Route>) -> impl IntoView {
     view! {
         <footer class="site-footer">
-            <p>"Every figure comes from two public documents of Internet Initiative Japan Inc.:"</p>
+            <p>{t("Every figure comes from two public documents of Internet Initiative Japan Inc.:")}</p>
             <ul class="documents">
                 {DOCUMENTS
                     .iter()
-                    .map(|d| view! { <li><cite>{d.title}</cite>", " <time datetime=d.date>{d.date_label}</time></li> })
+                    .map(|d| view! { <li><cite>{t(d.title)}</cite>", " <time datetime=d.date>{p(d.date_label)}</time></li> })
                     .collect_view()}
             </ul>
             <p class="fine">
-                "Fiscal years end on March 31: FY2007 is April 1, 2007 to March 31, 2008. "
-                "Everything is computed in your browser; nothing is sent anywhere. "
+                {t("Fiscal years end on March 31: FY2007 is April 1, 2007 to March 31, 2008. ")}
+                {t("Everything is computed in your browser; nothing is sent anywhere. ")}
                 <span class="no-print">
-                    <a href="./iij-explorer-offline.html" download="iij-explorer-offline.html" data-testid="offline-link">"Download for offline use"</a>
-                    " (one file that opens by double-click, with no network)."
+                    <a href="./iij-explorer-offline.html" download="iij-explorer-offline.html" data-testid="offline-link">{t("Download for offline use")}</a>
+                    {t(" (one file that opens by double-click, with no network).")}
                 </span>
             </p>
             <p class="print-only">{move || {
                 let _ = route.get();
-                format!("Printed from {}", window().location().href().unwrap_or_default())
+                tf("Printed from {0}", &[&window().location().href().unwrap_or_default()])
             }}</p>
         </footer>
     }

@@ -2,6 +2,7 @@
 //! and object-URL APIs, nothing more. Buttons for the common cases.
 
 use leptos::prelude::*;
+use crate::ui::i18n::t;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::export::{csv, Sheet};
@@ -71,7 +72,7 @@ pub fn save_png(name: &str, svg: &str, w: u32, h: u32) {
 pub fn CsvButton(#[prop(into)] file: String, sheet: Callback<(), Sheet>) -> impl IntoView {
     view! {
         <button type="button" class="action small secondary" data-testid="csv" on:click=move |_| save_text(&file, "text/csv;charset=utf-8", &csv(&sheet.run(())))>
-            "Download CSV"
+            {t("Download CSV")}
         </button>
     }
 }

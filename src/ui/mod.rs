@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod download;
+pub mod i18n;
 pub mod panic_page;
 pub mod prefs;
 pub mod router;

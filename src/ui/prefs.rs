@@ -6,14 +6,19 @@
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::settings::{read_stored, Theme};
+use crate::route::Route;
+use crate::settings::{read_stored, Lang, Theme};
+use crate::ui::i18n::{self, t, tf};
+use crate::ui::router::replace_route;
 
 const THEME_KEY: &str = "iij-explorer/theme";
+const LANG_KEY: &str = "iij-explorer/lang";
 
 /// The settings every view can read, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct Prefs {
     pub theme: RwSignal<Theme>,
+    pub lang: RwSignal<Lang>,
     /// Whether the system prefers dark, kept up to date.
     pub system_dark: RwSignal<bool>,
     /// Stored settings that could not be used, for the page to say so.
@@ -37,9 +42,16 @@ pub fn remember(key: &str, value: &str) {
 
 /// Reads the stored theme, applies it and keeps it applied. Call once, in the app.
 pub fn provide_prefs() -> Prefs {
+    let (lang, bad_lang) = read_stored(stored(LANG_KEY).as_deref(), Lang::En, Lang::from_code);
+    i18n::set_lang(lang);
+    let (theme, bad_theme) = read_stored(stored(THEME_KEY).as_deref(), Theme::System, Theme::from_code);
     let mut problems = Vec::new();
-    let (theme, problem) = read_stored(stored(THEME_KEY).as_deref(), "theme", Theme::System, Theme::from_code, "the system setting");
-    problems.extend(problem);
+    if let Some(junk) = bad_lang {
+        problems.push(tf("The saved language “{0}” is not understood; English is used.", &[&junk]));
+    }
+    if let Some(junk) = bad_theme {
+        problems.push(tf("The saved theme “{0}” is not understood; the system setting is used.", &[&junk]));
+    }
     let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
     let system_dark = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
     if let Some(q) = query {
@@ -50,7 +62,7 @@ pub fn provide_prefs() -> Prefs {
         // The listener lives as long as the page.
         on_change.forget();
     }
-    let prefs = Prefs { theme: RwSignal::new(theme), system_dark, problems: RwSignal::new(problems) };
+    let prefs = Prefs { theme: RwSignal::new(theme), lang: RwSignal::new(lang), system_dark, problems: RwSignal::new(problems) };
     Effect::new(move |_| {
         let shown = prefs.theme.get().resolve(prefs.system_dark.get());
         if let Some(root) = document().document_element() {
@@ -59,6 +71,34 @@ pub fn provide_prefs() -> Prefs {
     });
     provide_context(prefs);
     prefs
+}
+
+/// Sets and remembers the language, and shows it in the URL.
+pub fn set_lang(prefs: Prefs, lang: Lang, route: &Route) {
+    i18n::set_lang(lang);
+    prefs.lang.set(lang);
+    remember(LANG_KEY, lang.code());
+    replace_route(route.clone());
+}
+
+/// Follows a `lang` parameter in the URL (a shared link wins over the remembered choice) and
+/// keeps the URL carrying the language. A value that is not a language is reported and
+/// dropped.
+pub fn follow_url_lang(prefs: Prefs, route: &Route) {
+    match route.param("lang") {
+        Some(code) => match Lang::from_code(code) {
+            Some(l) if l != prefs.lang.get_untracked() => set_lang(prefs, l, route),
+            Some(_) => {}
+            None => {
+                let message = tf("“lang={0}” is not a language (en or ja); the page stays in {1}.", &[&code.chars().take(40).collect::<String>(), prefs.lang.get_untracked().name()]);
+                prefs.problems.update(|p| if !p.contains(&message) { p.push(message) });
+                replace_route(route.with_param("lang", None));
+            }
+        },
+        // Only views take parameters: a not-found route stays as typed.
+        None if prefs.lang.get_untracked() != Lang::En && route.view().is_some() => replace_route(route.clone()),
+        None => {}
+    }
 }
 
 /// Sets and remembers the theme.
@@ -73,14 +113,32 @@ pub fn ThemeSwitch() -> impl IntoView {
     let Some(prefs) = use_context::<Prefs>() else { return ().into_any() };
     view! {
         <label class="pref">
-            "Theme "
+            {t("Theme")} " "
             <select data-testid="theme" prop:value=move || prefs.theme.get().code()
-                on:change=move |ev| { if let Some(t) = Theme::from_code(&event_target_value(&ev)) { set_theme(prefs, t) } }>
-                <option value="system">"System"</option>
-                <option value="light">"Light"</option>
-                <option value="dark">"Dark"</option>
+                on:change=move |ev| { if let Some(th) = Theme::from_code(&event_target_value(&ev)) { set_theme(prefs, th) } }>
+                <option value="system">{t("System")}</option>
+                <option value="light">{t("Light")}</option>
+                <option value="dark">{t("Dark")}</option>
             </select>
         </label>
+    }
+    .into_any()
+}
+
+/// The language switch: each language named in itself, the current one pressed.
+#[component]
+pub fn LangSwitch(route: ReadSignal<Route>) -> impl IntoView {
+    let Some(prefs) = use_context::<Prefs>() else { return ().into_any() };
+    view! {
+        <div class="pref lang-switch" role="group" aria-label=t("Language")>
+            {Lang::ALL.into_iter().map(|l| view! {
+                <button type="button" lang=l.code() data-testid=format!("lang-{}", l.code())
+                    aria-pressed=move || (prefs.lang.get() == l).to_string()
+                    on:click=move |_| if prefs.lang.get_untracked() != l { set_lang(prefs, l, &route.get_untracked()) }>
+                    {l.name()}
+                </button>
+            }).collect_view()}
+        </div>
     }
     .into_any()
 }

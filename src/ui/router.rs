@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::route::Route;
+use crate::settings::Lang;
 
 /// The fragment of the page's URL, `""` if there is none.
 pub fn current_fragment() -> String {
@@ -25,18 +26,37 @@ pub fn use_hash_route() -> ReadSignal<Route> {
     route
 }
 
+/// `route` carrying the page's language (`lang=ja`), so links and bookmarks keep it.
+pub fn with_lang(route: &Route) -> Route {
+    match crate::ui::i18n::lang() {
+        Lang::En => route.with_param("lang", None),
+        other if route.param("lang") == Some(other.code()) => route.clone(),
+        other => route.with_param("lang", Some(other.code())),
+    }
+}
+
+/// The `href` of a view in the page's language.
+pub fn view_href(view: crate::route::View) -> String {
+    with_lang(&Route::View { view, params: vec![] }).to_string()
+}
+
 /// Navigates to `route` with a new history entry.
 pub fn push_route(route: &Route) {
-    let _ = window().location().set_hash(&route.to_string());
+    let _ = window().location().set_hash(&with_lang(route).to_string());
 }
 
 /// Shows `route` in the address bar without a new history entry, and updates the signal.
 pub fn replace_route(route: Route) {
+    let route = with_lang(&route);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.to_string()));
     }
     if let Some(set_route) = use_context::<WriteSignal<Route>>() {
-        set_route.set(route);
+        // Setting an equal route would wake every subscriber for nothing (and an effect that
+        // reacts to the route by replacing it would never settle).
+        if use_context::<ReadSignal<Route>>().is_none_or(|r| r.get_untracked() != route) {
+            set_route.set(route);
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::i18n::t;
 
 use crate::model::{CheckResult, Dataset};
 
@@ -45,7 +46,7 @@ pub fn load_error_view(view: crate::route::View, message: String) -> AnyView {
 pub fn LoadError(message: String) -> impl IntoView {
     view! {
         <div class="error-box" role="alert">
-            <strong>"The figures could not be loaded. "</strong>
+            <strong>{t("The figures could not be loaded. ")}</strong>
             {message}
         </div>
     }

@@ -1,5 +1,5 @@
 // Accessibility: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best practices) on every view of the
-// release build, in both themes, with zero violations; keyboard focus is visible.
+// release build, in both languages and both themes, with zero violations.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -34,15 +34,19 @@ async function axe(page) {
 }
 
 describe('Accessibility', () => {
-  for (const theme of ['light', 'dark']) {
-    test(`axe finds no WCAG 2.2 AA violation on any view, ${theme} theme`, async () => {
+  for (const [lang, theme] of [['en', 'light'], ['en', 'dark'], ['ja', 'light'], ['ja', 'dark']]) {
+    test(`axe finds no WCAG 2.2 AA violation on any view, ${lang}, ${theme} theme`, async () => {
       const { page, context, problems } = await recordedPage(env.browser);
-      await context.addInitScript((t) => localStorage.setItem('iij-explorer/theme', t), theme);
+      await context.addInitScript(([t, l]) => {
+        localStorage.setItem('iij-explorer/theme', t);
+        localStorage.setItem('iij-explorer/lang', l);
+      }, [theme, lang]);
       const found = [];
       for (const fragment of PAGES) {
         await openView(page, env.srv.base, fragment);
         await page.waitForTimeout(50);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
         for (const line of await axe(page)) found.push(`${fragment}: ${line}`);
       }
       assert.deepEqual(found, []);

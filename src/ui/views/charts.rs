@@ -3,6 +3,7 @@
 //! charts for whatever scenario the visitor builds.
 
 use leptos::prelude::*;
+use crate::ui::i18n::t;
 use rust_decimal::Decimal;
 
 use crate::charts::{data, Chart};
@@ -24,9 +25,9 @@ fn plan_charts(ds: &Dataset) -> Result<[Chart; 3], String> {
     let margin = steps(Decimal::from(4), Decimal::from(14), 11).map_err(|e| e.to_string())?;
     let grid = sensitivity(&base, &s, (Lever::UniformGrowth { from: 0 }, &growth), (Lever::OperatingMargin { from: 0 }, &margin), Metric::OperatingIncome, 2).map_err(|e| e.to_string())?;
     Ok([
-        data::bridge(&base, &s.years[0], &years[0], "forecast").map_err(|e| e.to_string())?,
-        data::projection(ds, &years, targets, 2, None).map_err(|e| e.to_string())?,
-        data::heatmap(&grid, ("revenue growth, every year", "operating margin, every year"), plan.target_operating_income, 2010).map_err(|e| e.to_string())?,
+        data::bridge(crate::ui::i18n::lang(), &base, &s.years[0], &years[0], "forecast").map_err(|e| e.to_string())?,
+        data::projection(crate::ui::i18n::lang(), ds, &years, targets, 2, None).map_err(|e| e.to_string())?,
+        data::heatmap(crate::ui::i18n::lang(), &grid, ("revenue growth, every year", "operating margin, every year"), plan.target_operating_income, 2010).map_err(|e| e.to_string())?,
     ])
 }
 
@@ -37,7 +38,7 @@ pub fn ChartsView() -> impl IntoView {
         Err(message) => return load_error_view(View::Charts, message),
     };
     let ds = &explorer.data;
-    let mut charts: Vec<Result<Chart, String>> = [data::trend(ds), data::segments(ds), data::balance(ds)].into_iter().map(|c| c.map_err(|e| e.to_string())).collect();
+    let mut charts: Vec<Result<Chart, String>> = [data::trend(crate::ui::i18n::lang(), ds), data::segments(crate::ui::i18n::lang(), ds), data::balance(crate::ui::i18n::lang(), ds)].into_iter().map(|c| c.map_err(|e| e.to_string())).collect();
     match plan_charts(ds) {
         Ok(cs) => charts.extend(cs.into_iter().map(Ok)),
         Err(e) => charts.push(Err(e)),
@@ -45,10 +46,10 @@ pub fn ChartsView() -> impl IntoView {
     let scenarios = View::Scenarios.href();
     view! {
         <section class="view charts" data-testid="view-charts">
-            <h2>"Charts"</h2>
+            <h2>{t("Charts")}</h2>
             <p class="lede">
-                "The story at a glance: five years of growth, where revenue comes from, how the balance sheet changed, and what the company plan implies for the mid-term target. "
-                "Scenario charts here follow the company plan; "<a href=scenarios>"Scenarios"</a>" draws them for any scenario you build."
+                {t("The story at a glance: five years of growth, where revenue comes from, how the balance sheet changed, and what the company plan implies for the mid-term target. ")}
+                {t("Scenario charts here follow the company plan; ")}<a href=scenarios>{t("Scenarios")}</a>{t(" draws them for any scenario you build.")}
             </p>
             {charts.into_iter().map(|c| view! { <ChartFigure chart=Signal::stored(c) /> }).collect_view()}
         </section>

@@ -1,6 +1,7 @@
 //! The friendly answer to a fragment that names no view.
 
 use leptos::prelude::*;
+use crate::ui::i18n::t;
 
 use crate::route::View;
 
@@ -9,11 +10,11 @@ use crate::route::View;
 pub fn NotFound(path: String) -> impl IntoView {
     view! {
         <section class="view not-found" data-testid="view-not-found">
-            <h2>"Page not found"</h2>
-            <p>"The explorer has no view called “" <code>{path}</code> "”."</p>
+            <h2>{t("Page not found")}</h2>
+            <p>{t("The explorer has no view called “")} <code>{path}</code> "”."</p>
             <p>
-                "Go to the " <a href=View::Overview.href()>"Overview"</a>
-                ", or choose a view from the navigation above."
+                {t("Go to the ")} <a href=View::Overview.href()>{t("Overview")}</a>
+                {t(", or choose a view from the navigation above.")}
             </p>
         </section>
     }

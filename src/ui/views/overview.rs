@@ -4,6 +4,8 @@
 //! URL parameters: `fig` (the selected figure).
 
 use leptos::prelude::*;
+use crate::i18n::n_;
+use crate::ui::i18n::{t, tf};
 use rust_decimal::Decimal;
 
 use crate::charts::data;
@@ -37,29 +39,29 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
     let sources_href = View::Sources.href();
     view! {
         <section class="view overview" data-testid="view-overview">
-            <h2>"Overview"</h2>
+            <h2>{t("Overview")}</h2>
             <p class="lede">
-                "In FY2007 (the year to March 31, 2008) IIJ grew revenues 17.1% to JPY 66.8 billion and operating income 36.0% to JPY 4.8 billion. "
-                "It forecast JPY 78.5 billion and JPY 5.2 billion for FY2008, and set a mid-term target of over JPY 100 billion revenue and JPY 10 billion operating income around FY2010."
+                {t("In FY2007 (the year to March 31, 2008) IIJ grew revenues 17.1% to JPY 66.8 billion and operating income 36.0% to JPY 4.8 billion. ")}
+                {t("It forecast JPY 78.5 billion and JPY 5.2 billion for FY2008, and set a mid-term target of over JPY 100 billion revenue and JPY 10 billion operating income around FY2010.")}
             </p>
             {progress}
-            <ChartFigure chart=Signal::stored(data::trend(data).map_err(|e| e.to_string())) />
+            <ChartFigure chart=Signal::stored(data::trend(crate::ui::i18n::lang(), data).map_err(|e| e.to_string())) />
             <div class="statement-layout">
                 <div>
                     <StatementTable table=headlines unit=MoneyUnit::Billions negatives=Negatives::Minus
-                        note="Amounts in JPY billions; per-share data in JPY; change in the ratio rows is in points. Source: the notice.".to_owned()
+                        note=t("Amounts in JPY billions; per-share data in JPY; change in the ratio rows is in points. Source: the notice.")
                         selected=selected.into() on_select=on_select />
                     <StatementTable table=plan unit=MoneyUnit::Billions negatives=Negatives::Minus
-                        note="Amounts in JPY billions; per-share data in JPY. The forecast and target are the presentation's; FY2007 actual is the notice's.".to_owned()
+                        note=t("Amounts in JPY billions; per-share data in JPY. The forecast and target are the presentation's; FY2007 actual is the notice's.")
                         selected=selected.into() on_select=on_select />
                     <p>
-                        "Every statement is under " <a href=statements_href>"Statements"</a>
-                        "; every figure, check and erratum under " <a href=sources_href>"Sources & checks"</a> "."
+                        {t("Every statement is under ")} <a href=statements_href>{t("Statements")}</a>
+                        {t("; every figure, check and erratum under ")} <a href=sources_href>{t("Sources & checks")}</a> "."
                     </p>
                 </div>
-                <aside class="inspector" aria-live="polite" aria-label="Source of the selected figure" tabindex="0">
+                <aside class="inspector" aria-live="polite" aria-label={t("Source of the selected figure")} tabindex="0">
                     {move || selected.get().is_none().then(|| view! {
-                        <p class="hint">"Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in."</p>
+                        <p class="hint">{t("Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in.")}</p>
                     })}
                     {move || {
                         let id = selected.get()?;
@@ -80,25 +82,25 @@ fn progress_bars(data: &crate::model::Dataset) -> impl IntoView {
         x.checked_div(y)?.checked_mul(Decimal::ONE_HUNDRED)
     };
     let rows = [
-        ("Revenues, FY2007 actual", share("cis.revenue", "target.revenue")),
-        ("Revenues, FY2008 forecast", share("forecast.revenue", "target.revenue")),
-        ("Operating income, FY2007 actual", share("cis.operating_income", "target.operating_income")),
-        ("Operating income, FY2008 forecast", share("forecast.operating_income", "target.operating_income")),
+        (n_("Revenues, FY2007 actual"), share("cis.revenue", "target.revenue")),
+        (n_("Revenues, FY2008 forecast"), share("forecast.revenue", "target.revenue")),
+        (n_("Operating income, FY2007 actual"), share("cis.operating_income", "target.operating_income")),
+        (n_("Operating income, FY2008 forecast"), share("forecast.operating_income", "target.operating_income")),
     ];
     view! {
         <div class="progress" data-testid="progress">
-            <h3>"How far to the mid-term target"</h3>
+            <h3>{t("How far to the mid-term target")}</h3>
             {rows
                 .into_iter()
                 .map(|(label, pct)| {
                     let pct = pct.unwrap_or_default();
-                    let text = format!("{}% of the target", format::group(pct, 1));
+                    let text = tf("{0}% of the target", &[&(format::group(pct, 1)).to_string()]);
                     // Set through the CSSOM (style:width), which a strict CSP allows.
                     let width = format!("{}%", format::group(pct.min(Decimal::ONE_HUNDRED), 1));
                     view! {
                         <div class="progress-row">
-                            <span class="progress-label">{label}</span>
-                            <span class="bar" role="img" aria-label=format!("{label}: {text}")><span class="fill" style:width=width></span></span>
+                            <span class="progress-label">{t(label)}</span>
+                            <span class="bar" role="img" aria-label=format!("{}: {text}", t(label))><span class="fill" style:width=width></span></span>
                             <span class="progress-value">{text}</span>
                         </div>
                     }

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::i18n::{p, t, tf};
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -37,20 +38,20 @@ fn selection(route: &Route) -> Selection {
             let period = route.param("p").and_then(|p| match spec.periods.iter().find(|(q, _)| *q == p) {
                 Some((q, _)) => Some(*q),
                 None => {
-                    problems.push(format!("{} has no value for “{p}”; its latest period is shown.", spec.name));
+                    problems.push(tf("{0} has no value for “{1}”; its latest period is shown.", &[&t(spec.name), p]));
                     None
                 }
             });
             Some((spec, period.or_else(|| spec.periods.last().map(|(q, _)| *q))))
         }
         None => {
-            problems.push(format!("There is no ratio “{id}”."));
+            problems.push(tf("There is no ratio “{0}”.", &[&(id).to_string()]));
             None
         }
     });
     let group = match route.param("g") {
         Some(code) => Group::from_code(code).unwrap_or_else(|| {
-            problems.push(format!("There is no ratio group “{code}”; profitability is shown."));
+            problems.push(tf("There is no ratio group “{0}”; profitability is shown.", &[&(code).to_string()]));
             Group::Profitability
         }),
         None => ratio.map_or(Group::Profitability, |(spec, _)| spec.group),
@@ -74,25 +75,25 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
         .map(|g| {
             let href = Route::View { view: crate::route::View::Ratios, params: vec![("g".into(), g.code().into())] }.to_string();
             let current = move || (sel.get().group == g).then_some("page");
-            view! { <li><a href=href aria-current=current data-testid=format!("group-{}", g.code())>{g.title()}</a></li> }
+            view! { <li><a href=href aria-current=current data-testid=format!("group-{}", g.code())>{t(g.title())}</a></li> }
         })
         .collect_view();
     let x_table = explorer.clone();
     view! {
         <section class="view ratios" data-testid="view-ratios">
-            <h2>"Ratios"</h2>
+            <h2>{t("Ratios")}</h2>
             <p class="lede">
-                "Every ratio is computed in exact decimals from the printed figures. Hover over or Tab to a ratio's name for its definition; "
-                "choose a value to see the work."
+                {t("Every ratio is computed in exact decimals from the printed figures. Hover over or Tab to a ratio's name for its definition; ")}
+                {t("choose a value to see the work.")}
             </p>
-            <nav aria-label="Ratio groups" class="tabs"><ul>{tabs}</ul></nav>
+            <nav aria-label={t("Ratio groups")} class="tabs"><ul>{tabs}</ul></nav>
             {url_problems(move || sel.get().problems)}
             <div class="statement-layout">
                 {move || group_table(x_table.clone(), group.get(), selected, route)}
-                <aside class="inspector" aria-live="polite" aria-label="Work of the selected ratio" tabindex="0">
+                <aside class="inspector" aria-live="polite" aria-label={t("Work of the selected ratio")} tabindex="0">
                     {move || match sel.get().ratio {
                         Some((spec, Some(period))) => work_panel(explorer.clone(), spec, period).into_any(),
-                        _ => view! { <p class="hint">"Choose a value (click, tap or Tab to it) to see its formula, inputs and unrounded result."</p> }.into_any(),
+                        _ => view! { <p class="hint">{t("Choose a value (click, tap or Tab to it) to see its formula, inputs and unrounded result.")}</p> }.into_any(),
                     }}
                 </aside>
             </div>
@@ -106,9 +107,9 @@ fn direction(values: &[RatioValue]) -> (&'static str, String) {
     let known: Vec<&RatioValue> = values.iter().filter(|v| v.value.is_ok()).collect();
     match known.as_slice() {
         [.., a, b] => match (&a.value, &b.value) {
-            (Ok(x), Ok(y)) if y > x => ("▲", format!("up from {}", a.period)),
-            (Ok(x), Ok(y)) if y < x => ("▼", format!("down from {}", a.period)),
-            _ => ("=", format!("unchanged from {}", a.period)),
+            (Ok(x), Ok(y)) if y > x => ("▲", tf("up from {0}", &[&p(a.period)])),
+            (Ok(x), Ok(y)) if y < x => ("▼", tf("down from {0}", &[&p(a.period)])),
+            _ => ("=", tf("unchanged from {0}", &[&p(a.period)])),
         },
         _ => ("", "one period only".to_owned()),
     }
@@ -118,15 +119,15 @@ fn direction(values: &[RatioValue]) -> (&'static str, String) {
 fn sparkline(spec: &RatioSpec, values: &[RatioValue]) -> String {
     let known: Vec<(&str, Decimal)> = values.iter().filter_map(|v| v.value.as_ref().ok().map(|x| (v.period, *x))).collect();
     let points: Vec<i64> = known.iter().filter_map(|(_, x)| x.checked_mul(Decimal::ONE_HUNDRED)?.round().to_i64()).collect();
-    let label = known.iter().map(|(p, x)| format!("{p} {}", format::ratio(*x, spec.unit, spec.decimals))).collect::<Vec<_>>().join(", ");
-    charts::sparkline(&points, 64, 20, &format!("Trend: {label}"))
+    let label = known.iter().map(|(p, x)| format!("{p} {}", crate::ui::i18n::ratio(*x, spec.unit, spec.decimals))).collect::<Vec<_>>().join(", ");
+    charts::sparkline(&points, 64, 20, &tf("Trend: {0}", &[&(label).to_string()]))
 }
 
 /// A group's ratios as a sheet: the values as shown, "n/a" where there is none.
 fn ratio_sheet(explorer: &Explorer, group: Group) -> Sheet {
     let periods = ratios::periods_of(group);
-    let mut columns = vec!["Ratio".to_owned()];
-    columns.extend(periods.iter().map(|p| (*p).to_owned()));
+    let mut columns = vec![t("Ratio")];
+    columns.extend(periods.iter().map(|x| p(x)));
     let rows = CATALOGUE
         .iter()
         .filter(|r| r.group == group)
@@ -135,22 +136,22 @@ fn ratio_sheet(explorer: &Explorer, group: Group) -> Sheet {
             let cells = periods
                 .iter()
                 .map(|p| match values.iter().find(|v| v.period == *p).map(|v| &v.value) {
-                    Some(Ok(x)) => format::ratio(*x, spec.unit, spec.decimals),
+                    Some(Ok(x)) => crate::ui::i18n::ratio(*x, spec.unit, spec.decimals),
                     Some(Err(_)) => "n/a".to_owned(),
                     None => String::new(),
                 })
                 .collect();
             // Amounts show as "JPY 1,234 million": the heading carries the unit.
             let unit = if matches!(spec.unit, ratios::RatioUnit::Yen) { "JPY million" } else { spec.unit.label() };
-            (format!("{} ({unit})", spec.name), cells)
+            (format!("{} ({})", t(spec.name), t(unit)), cells)
         })
         .collect();
-    Sheet { title: group.title().to_owned(), columns, rows }
+    Sheet { title: t(group.title()), columns, rows }
 }
 
 fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'static str, Option<&'static str>)>>, route: ReadSignal<Route>) -> AnyView {
     let periods = ratios::periods_of(group);
-    let head = periods.iter().map(|p| view! { <th scope="col" class="num">{*p}</th> }).collect_view();
+    let head = periods.iter().map(|pd| view! { <th scope="col" class="num">{p(pd)}</th> }).collect_view();
     let rows = CATALOGUE
         .iter()
         .filter(|r| r.group == group)
@@ -165,8 +166,8 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
                     None => view! { <td class="num empty"></td> }.into_any(),
                     Some(v) => {
                         let (text, title) = match &v.value {
-                            Ok(x) => (format::ratio(*x, spec.unit, spec.decimals), None),
-                            Err(e) => ("n/a".to_owned(), Some(format!("Not available: {e}"))),
+                            Ok(x) => (crate::ui::i18n::ratio(*x, spec.unit, spec.decimals), None),
+                            Err(e) => ("n/a".to_owned(), Some(tf("Not available: {0}", &[&(e).to_string()]))),
                         };
                         let (id, period) = (spec.id, *p);
                         let is_selected = move || selected.get() == Some((id, Some(period)));
@@ -191,8 +192,8 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
             view! {
                 <tr>
                     <th scope="row" class="label">
-                        <span class="term" tabindex="0" aria-describedby=def_id.clone()>{spec.name}</span>
-                        <span class="definition" role="tooltip" id=def_id>{spec.definition}</span>
+                        <span class="term" tabindex="0" aria-describedby=def_id.clone()>{t(spec.name)}</span>
+                        <span class="definition" role="tooltip" id=def_id>{t(spec.definition)}</span>
                     </th>
                     {cells}
                     <td class="direction"><span class="spark-box" inner_html=spark></span><span aria-hidden="true">{arrow}</span><span class="visually-hidden">{words.clone()}</span><span class="muted small">{format!(" {words}")}</span></td>
@@ -205,16 +206,18 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
         Callback::new(move |()| ratio_sheet(&explorer, group))
     };
     view! {
+        <div class="statement-block">
         <div class="table-tools"><CsvButton file=format!("iij-ratios-{}.csv", group.code()) sheet=sheet /></div>
         <div class="table-scroll statement">
             <table class="data-table sticky-first" data-testid=format!("ratios-{}", group.code())>
                 <caption>
-                    <span class="caption-title">{group.title()}</span>
-                    <span class="caption-note">"FY columns are fiscal years to March 31 (balance-sheet ratios at the year end); FY2008F is the forecast; n/a says why on hover."</span>
+                    <span class="caption-title">{t(group.title())}</span>
+                    <span class="caption-note">{t("FY columns are fiscal years to March 31 (balance-sheet ratios at the year end); FY2008F is the forecast; n/a says why on hover.")}</span>
                 </caption>
-                <thead><tr><th scope="col">"Ratio"</th>{head}<th scope="col">"Direction"</th></tr></thead>
+                <thead><tr><th scope="col">{t("Ratio")}</th>{head}<th scope="col">{t("Direction")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+        </div>
         </div>
     }
     .into_any()
@@ -222,7 +225,7 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
 
 fn work_panel(explorer: Arc<Explorer>, spec: &'static RatioSpec, period: &'static str) -> impl IntoView {
     let Some(v) = compute(&explorer.data, spec).into_iter().find(|v| v.period == period) else {
-        return view! { <p class="hint">"No value for this period."</p> }.into_any();
+        return view! { <p class="hint">{t("No value for this period.")}</p> }.into_any();
     };
     let inputs = v
         .inputs
@@ -238,26 +241,26 @@ fn work_panel(explorer: Arc<Explorer>, spec: &'static RatioSpec, period: &'stati
         })
         .collect_view();
     let (result, shown) = match &v.value {
-        Ok(x) => (x.normalize().to_string(), format!("{} (rounded half away from zero to {} decimal{})", format::ratio(*x, spec.unit, spec.decimals), spec.decimals, if spec.decimals == 1 { "" } else { "s" })),
-        Err(e) => ("n/a".to_owned(), format!("Not available: {e}")),
+        Ok(x) => (x.normalize().to_string(), tf(if spec.decimals == 1 { "{0} (rounded half away from zero to {1} decimal)" } else { "{0} (rounded half away from zero to {1} decimals)" }, &[&crate::ui::i18n::ratio(*x, spec.unit, spec.decimals), &spec.decimals.to_string()])),
+        Err(e) => ("n/a".to_owned(), tf("Not available: {0}", &[&(e).to_string()])),
     };
     view! {
         <section class="fact-panel derived" data-testid="work-panel" aria-labelledby="work-title">
-            <h3 id="work-title">{format!("{} — {}", spec.name, period)}</h3>
-            <p>{spec.definition}</p>
+            <h3 id="work-title">{format!("{} — {}", t(spec.name), p(period))}</h3>
+            <p>{t(spec.definition)}</p>
             <dl class="facts-grid">
-                <dt>"Formula"</dt>
+                <dt>{t("Formula")}</dt>
                 <dd><code data-testid="work-formula">{v.formula}</code></dd>
-                <dt>"Unit"</dt>
-                <dd>{spec.unit.label()}</dd>
-                <dt>"Result, unrounded"</dt>
+                <dt>{t("Unit")}</dt>
+                <dd>{t(spec.unit.label())}</dd>
+                <dt>{t("Result, unrounded")}</dt>
                 <dd data-testid="work-result">{result}</dd>
-                <dt>"Shown as"</dt>
+                <dt>{t("Shown as")}</dt>
                 <dd data-testid="work-shown">{shown}</dd>
             </dl>
-            <h4>"Inputs, each at its exact printed value"</h4>
+            <h4>{t("Inputs, each at its exact printed value")}</h4>
             <ul data-testid="work-inputs">{inputs}</ul>
-            <p class="muted small">"Amounts enter in yen whatever unit they were printed in; pct(a, b) = a / b × 100, growth(a, b) = (a / b − 1) × 100, cagr(end, start, n) = ((end / start)^(1/n) − 1) × 100 by Newton's method."</p>
+            <p class="muted small">{t("Amounts enter in yen whatever unit they were printed in; pct(a, b) = a / b × 100, growth(a, b) = (a / b − 1) × 100, cagr(end, start, n) = ((end / start)^(1/n) − 1) × 100 by Newton's method.")}</p>
         </section>
     }
     .into_any()

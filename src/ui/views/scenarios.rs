@@ -10,6 +10,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::i18n::n_;
+use crate::ui::i18n::{p, t, tf};
 use rust_decimal::Decimal;
 
 use crate::charts::data;
@@ -48,7 +50,7 @@ fn state(route: &Route, presets: &Presets) -> Result<State, String> {
         Some(t) => match YEARS.iter().position(|y| y.to_string() == t || format!("FY{y}") == t) {
             Some(i) if i >= 1 => i,
             _ => {
-                problems.push(format!("“ty={t}” is not a target year (2009 to 2012); FY2010 is used."));
+                problems.push(tf("“ty={0}” is not a target year (2009 to 2012); FY2010 is used.", &[&(t).to_string()]));
                 2
             }
         },
@@ -67,12 +69,12 @@ fn href(preset: Preset, s: &Scenario, presets: &Presets, target_year: usize) -> 
 
 /// The levers goal seek and the sensitivity grid can move: (URL key, label, lever).
 pub const LEVERS: [(&str, &str, Lever); 6] = [
-    ("margin", "the operating margin (every year)", Lever::OperatingMargin { from: 0 }),
-    ("growth", "revenue growth (every segment, every year)", Lever::UniformGrowth { from: 0 }),
-    ("g_cvas", "connectivity and VAS growth", Lever::SegmentGrowth(0)),
-    ("g_si", "systems integration growth", Lever::SegmentGrowth(1)),
-    ("gm_cvas", "connectivity and VAS gross margin", Lever::SegmentGrossMargin(0)),
-    ("gm_si", "systems integration gross margin", Lever::SegmentGrossMargin(1)),
+    ("margin", n_("the operating margin (every year)"), Lever::OperatingMargin { from: 0 }),
+    ("growth", n_("revenue growth (every segment, every year)"), Lever::UniformGrowth { from: 0 }),
+    ("g_cvas", n_("connectivity and VAS growth"), Lever::SegmentGrowth(0)),
+    ("g_si", n_("systems integration growth"), Lever::SegmentGrowth(1)),
+    ("gm_cvas", n_("connectivity and VAS gross margin"), Lever::SegmentGrossMargin(0)),
+    ("gm_si", n_("systems integration gross margin"), Lever::SegmentGrossMargin(1)),
 ];
 
 /// The lever with key `key` (the operating margin if unknown).
@@ -80,8 +82,10 @@ pub fn lever(key: &str) -> Lever {
     LEVERS.iter().find(|(k, _, _)| *k == key).map_or(LEVERS[0].2, |(_, _, l)| *l)
 }
 
+/// An amount in the view's unit: JPY billions to two decimals, or 億円 to one (the same
+/// precision) in Japanese.
 fn bn(x: Decimal) -> String {
-    format::group(x.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), 2)
+    crate::ui::i18n::amount(x, 2)
 }
 
 #[component]
@@ -125,7 +129,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         .map(|p| {
             let link = Route::View { view: View::Scenarios, params: vec![("preset".into(), p.key().into())] }.to_string();
             let current = move || st.get().ok().filter(|s| s.preset == p).map(|_| "true");
-            view! { <li><a href=link aria-current=current data-testid=format!("preset-{}", p.key())>{p.name()}</a></li> }
+            view! { <li><a href=link aria-current=current data-testid=format!("preset-{}", p.key())>{t(p.name())}</a></li> }
         })
         .collect_view();
 
@@ -136,7 +140,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         let value = match text.trim().replace(',', "").parse::<Decimal>() {
             Ok(v) => v,
             Err(_) => {
-                input_error.set(Some(format!("{} for FY{}: “{}” is not a number; the scenario is unchanged.", driver.name(), YEARS[year], text.trim())));
+                input_error.set(Some(tf("{0} for {1}: “{2}” is not a number; the scenario is unchanged.", &[&t(&driver.name()), &p(&format!("FY{}", YEARS[year])), &(text.trim()).to_string()])));
                 return;
             }
         };
@@ -145,13 +149,13 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                 input_error.set(None);
                 replace_route(href(s.preset, &next, &pr1, s.target_year));
             }
-            Err(e) => input_error.set(Some(format!("{e}; the scenario is unchanged."))),
+            Err(e) => input_error.set(Some(tf("{0}; the scenario is unchanged.", &[&(e).to_string()]))),
         }
     };
     let on_input = Arc::new(on_input);
 
     let drivers_table = {
-        let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{format!("FY{y}")}</th> }).collect_view();
+        let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{p(&format!("FY{y}"))}</th> }).collect_view();
         let rows = Driver::ALL
             .into_iter()
             .map(|d| {
@@ -167,7 +171,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                                     inputmode="decimal"
                                     class="driver"
                                     data-driver=format!("{}@{}", d.key(), YEARS[i])
-                                    aria-label=format!("{}, FY{}", d.name(), YEARS[i])
+                                    aria-label=format!("{}, {}", t(&d.name()), p(&format!("FY{}", YEARS[i])))
                                     prop:value=value
                                     on:change=move |ev| on_input(d, i, event_target_value(&ev))
                                 />
@@ -177,7 +181,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                     .collect_view();
                 view! {
                     <tr>
-                        <th scope="row" class="label">{d.name()}<span class="muted small">{format!(" ({lo} to {hi})")}</span></th>
+                        <th scope="row" class="label">{t(&d.name())}<span class="muted small">{tf(" ({0} to {1})", &[&lo.to_string(), &hi.to_string()])}</span></th>
                         {cells}
                     </tr>
                 }
@@ -187,10 +191,10 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             <div class="table-scroll statement">
                 <table class="data-table sticky-first drivers" data-testid="drivers">
                     <caption>
-                        <span class="caption-title">"Drivers"</span>
-                        <span class="caption-note">"Percentages in %, amounts in JPY million; bounds in brackets. Type a value and press Enter or leave the field."</span>
+                        <span class="caption-title">{t("Drivers")}</span>
+                        <span class="caption-note">{t("Percentages in %, amounts in JPY million; bounds in brackets. Type a value and press Enter or leave the field.")}</span>
                     </caption>
-                    <thead><tr><th scope="col">"Driver"</th>{head}</tr></thead>
+                    <thead><tr><th scope="col">{t("Driver")}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -211,7 +215,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         let base = base.clone();
         Memo::new(move |_| {
             let (s, r) = (st.get()?, results.get()?);
-            data::bridge(&base, &s.scenario.years[0], &r[0], "scenario").map_err(|e| e.to_string())
+            data::bridge(crate::ui::i18n::lang(), &base, &s.scenario.years[0], &r[0], "scenario").map_err(|e| e.to_string())
         })
     };
     let projection_chart = {
@@ -219,31 +223,31 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         Memo::new(move |_| {
             let (s, r) = (st.get()?, results.get()?);
             let outcome = band.get().filter(|(ran, _)| *ran == s.scenario).map(|(_, o)| o);
-            data::projection(&explorer.data, &r, (plan.target_revenue, plan.target_operating_income), s.target_year, outcome.as_ref()).map_err(|e| e.to_string())
+            data::projection(crate::ui::i18n::lang(), &explorer.data, &r, (plan.target_revenue, plan.target_operating_income), s.target_year, outcome.as_ref()).map_err(|e| e.to_string())
         })
     };
     view! {
         <section class="view scenarios" data-testid="view-scenarios">
-            <h2>"Scenarios"</h2>
+            <h2>{t("Scenarios")}</h2>
             <p class="lede">
-                "Can IIJ reach over JPY 100 billion revenue and JPY 10 billion operating income around FY2010? Start from a preset, change any driver, and share the link: the whole scenario is in it."
+                {t("Can IIJ reach over JPY 100 billion revenue and JPY 10 billion operating income around FY2010? Start from a preset, change any driver, and share the link: the whole scenario is in it.")}
             </p>
-            <nav aria-label="Presets" class="tabs"><ul>{preset_tabs}</ul></nav>
-            <p class="muted small">"Choosing a preset resets every driver to it."</p>
+            <nav aria-label={t("Presets")} class="tabs"><ul>{preset_tabs}</ul></nav>
+            <p class="muted small">{t("Choosing a preset resets every driver to it.")}</p>
             <label class="controls">
-                "Target year "
+                {t("Target year ")}
                 <select data-testid="target-year" prop:value=move || st.get().map(|s| YEARS[s.target_year].to_string()).unwrap_or_default()
                     on:change=move |ev| {
                         let year = event_target_value(&ev);
                         let r = route.get_untracked();
                         replace_route(if year == "2010" { r.with_param("ty", None) } else { r.with_param("ty", Some(&year)) });
                     }>
-                    {YEARS.iter().skip(1).map(|y| view! { <option value=y.to_string()>{format!("FY{y}")}</option> }).collect_view()}
+                    {YEARS.iter().skip(1).map(|y| view! { <option value=y.to_string()>{p(&format!("FY{y}"))}</option> }).collect_view()}
                 </select>
             </label>
             {url_problems(move || st.get().map(|s| s.problems).unwrap_or_else(|e| vec![e]))}
             {move || input_error.get().map(|e| view! { <p class="error-box" role="alert" data-testid="input-error">{e}</p> })}
-            {move || st.get().ok().map(|s| view! { <p class="note" data-testid="preset-note">{preset_note(s.preset)}</p> })}
+            {move || st.get().ok().map(|s| view! { <p class="note" data-testid="preset-note">{t(preset_note(s.preset))}</p> })}
             {move || match (st.get(), results.get()) {
                 (Ok(s), Ok(r)) => targets_panel(&r, &p2, s.target_year, &required).into_any(),
                 (_, Err(e)) | (Err(e), _) => view! { <p class="error-box" role="alert">{e}</p> }.into_any(),
@@ -272,8 +276,8 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
     // (test id, label, lever, slider min, max, step)
     type Quick = (&'static str, &'static str, Lever, i64, i64, &'static str);
     const QUICK: [Quick; 2] = [
-        ("quick-growth", "Revenue growth, every segment and year (%)", Lever::UniformGrowth { from: 0 }, -10, 40, "0.5"),
-        ("quick-margin", "Operating margin, every year (%)", Lever::OperatingMargin { from: 0 }, 0, 20, "0.25"),
+        ("quick-growth", n_("Revenue growth, every segment and year (%)"), Lever::UniformGrowth { from: 0 }, -10, 40, "0.5"),
+        ("quick-margin", n_("Operating margin, every year (%)"), Lever::OperatingMargin { from: 0 }, 0, 20, "0.25"),
     ];
     let total = base.total_revenue();
     let rows = QUICK
@@ -291,7 +295,7 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
             let apply = move |text: String| {
                 let Ok(s) = st.get_untracked() else { return };
                 let Ok(value) = text.trim().replace(',', "").parse::<Decimal>() else {
-                    input_error.set(Some(format!("{label}: “{}” is not a number; the scenario is unchanged.", text.trim())));
+                    input_error.set(Some(tf("{0}: “{1}” is not a number; the scenario is unchanged.", &[&t(label), &(text.trim()).to_string()])));
                     return;
                 };
                 let mut next = s.scenario;
@@ -300,20 +304,20 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
                         input_error.set(None);
                         replace_route(href(s.preset, &next, &presets, s.target_year));
                     }
-                    Err(e) => input_error.set(Some(format!("{label}: {e}; the scenario is unchanged."))),
+                    Err(e) => input_error.set(Some(tf("{0}: {1}; the scenario is unchanged.", &[&t(label), &(e).to_string()]))),
                 }
             };
             let apply2 = apply.clone();
             let text_id = format!("{id}-text");
             view! {
                 <div class="quick-lever">
-                    <label for=id>{label}</label>
+                    <label for=id>{t(label)}</label>
                     <input type="range" id=id data-testid=id min=min.to_string() max=max.to_string() step=step
                         prop:value=move || current().to_string()
                         aria-valuetext=move || format!("{}%", format::group(current(), 2))
                         on:change=move |ev| apply(event_target_value(&ev)) />
                     <input type="text" inputmode="decimal" class="driver" id=text_id data-testid=format!("{id}-text")
-                        aria-label=format!("{label}, typed") prop:value=move || current().normalize().to_string()
+                        aria-label=tf("{0}, typed", &[&t(label)]) prop:value=move || current().normalize().to_string()
                         on:change=move |ev| apply2(event_target_value(&ev)) />
                 </div>
             }
@@ -321,7 +325,7 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
         .collect_view();
     view! {
         <fieldset class="quick-levers" data-testid="quick-levers">
-            <legend>"Quick levers (FY2008 values shown; each sets every year)"</legend>
+            <legend>{t("Quick levers (FY2008 values shown; each sets every year)")}</legend>
             {rows}
         </fieldset>
     }
@@ -334,12 +338,12 @@ fn Share(st: Memo<Result<State, String>>, results: Memo<Result<[YearResult; 5], 
         let _ = st.get();
         window().location().href().unwrap_or_default()
     };
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = RwSignal::new(None::<String>);
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&link());
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            let _ = copied.try_set(Some(if ok { "Link copied." } else { "The browser did not allow copying; select the link and copy it." }));
+            let _ = copied.try_set(Some(if ok { t("Link copied.") } else { t("The browser did not allow copying; select the link and copy it.") }));
         });
     };
     let json = move |_| {
@@ -349,11 +353,11 @@ fn Share(st: Memo<Result<State, String>>, results: Memo<Result<[YearResult; 5], 
     };
     view! {
         <div class="share" data-testid="share">
-            <h3>"Share and export"</h3>
+            <h3>{t("Share and export")}</h3>
             <div class="controls">
-                <label class="link-label">"Link to this scenario " <input type="text" readonly class="link-field" data-testid="share-link" prop:value=link /></label>
-                <button type="button" class="action small secondary" data-testid="copy-link" on:click=copy>"Copy link"</button>
-                <button type="button" class="action small secondary" data-testid="scenario-json" on:click=json>"Download scenario (JSON)"</button>
+                <label class="link-label">{t("Link to this scenario ")} <input type="text" readonly class="link-field" data-testid="share-link" prop:value=link /></label>
+                <button type="button" class="action small secondary" data-testid="copy-link" on:click=copy>{t("Copy link")}</button>
+                <button type="button" class="action small secondary" data-testid="scenario-json" on:click=json>{t("Download scenario (JSON)")}</button>
             </div>
             {move || copied.get().map(|m| view! { <p role="status" class="muted small">{m}</p> })}
         </div>
@@ -362,10 +366,10 @@ fn Share(st: Memo<Result<State, String>>, results: Memo<Result<[YearResult; 5], 
 
 fn preset_note(p: Preset) -> &'static str {
     match p {
-        Preset::CompanyPlan => "Company plan: FY2008 reproduces the published forecast exactly. Every segment grows 17.45% (78.5 / 66.835 billion); segment gross margins stay at FY2007's; operating expenses keep FY2007's proportions, scaled so operating income is 5.2 billion; other expense is 0.5 billion (pre-tax 4.7); the tax rate is the benefit that leaves net income at 5.2 billion (the forecast includes a 0.5 billion deferred tax benefit). Later years hold FY2008's drivers, that tax benefit included: the documents give no normal tax rate, so set the tax driver to test one.",
-        Preset::Trend => "Trend: revenues grow 17.03% a year (the FY2004–FY2007 CAGR) and the operating margin keeps rising 1.376 points a year (2.99% in FY2004 to 7.12% in FY2007), through lower operating expenses; FY2007 gross margins and other expense.",
-        Preset::TargetMet => "Target met: the company plan, with growth from FY2009 and the operating margin from FY2009 solved by goal seek so that FY2010 reaches both targets exactly.",
-        Preset::Cautious => "Cautious: half the forecast's growth in FY2008 and 5% a year after; gross margins a point below FY2007's; operating expenses at FY2007's share of revenues.",
+        Preset::CompanyPlan => n_("Company plan: FY2008 reproduces the published forecast exactly. Every segment grows 17.45% (78.5 / 66.835 billion); segment gross margins stay at FY2007's; operating expenses keep FY2007's proportions, scaled so operating income is 5.2 billion; other expense is 0.5 billion (pre-tax 4.7); the tax rate is the benefit that leaves net income at 5.2 billion (the forecast includes a 0.5 billion deferred tax benefit). Later years hold FY2008's drivers, that tax benefit included: the documents give no normal tax rate, so set the tax driver to test one."),
+        Preset::Trend => n_("Trend: revenues grow 17.03% a year (the FY2004–FY2007 CAGR) and the operating margin keeps rising 1.376 points a year (2.99% in FY2004 to 7.12% in FY2007), through lower operating expenses; FY2007 gross margins and other expense."),
+        Preset::TargetMet => n_("Target met: the company plan, with growth from FY2009 and the operating margin from FY2009 solved by goal seek so that FY2010 reaches both targets exactly."),
+        Preset::Cautious => n_("Cautious: half the forecast's growth in FY2008 and 5% a year after; gross margins a point below FY2007's; operating expenses at FY2007's share of revenues."),
     }
 }
 
@@ -378,10 +382,10 @@ fn required_lines(explorer: &crate::ui::state::Explorer) -> Vec<String> {
         .map(|spec| {
             let values = compute(&explorer.data, spec)
                 .into_iter()
-                .map(|v| format!("{}: {}", v.period, v.value.map(|x| format::ratio(x, spec.unit, spec.decimals)).unwrap_or_else(|e| format!("n/a ({e})"))))
+                .map(|v| format!("{}: {}", p(v.period), v.value.map(|x| crate::ui::i18n::ratio(x, spec.unit, spec.decimals)).unwrap_or_else(|e| format!("n/a ({e})"))))
                 .collect::<Vec<_>>()
                 .join("; ");
-            format!("{} — {values}", spec.name)
+            format!("{} — {values}", t(spec.name))
         })
         .collect()
 }
@@ -402,11 +406,11 @@ fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, required: &[String
     .into_iter()
     .map(|(label, got, want)| {
         let (d, p) = gap(got, want);
-        view! { <tr><th scope="row">{label}</th><td class="num">{bn(got)}</td><td class="num">{bn(want)}</td><td class="num">{d}</td><td class="num">{format!("{p}%")}</td></tr> }
+        view! { <tr><th scope="row">{t(label)}</th><td class="num">{bn(got)}</td><td class="num">{bn(want)}</td><td class="num">{d}</td><td class="num">{format!("{p}%")}</td></tr> }
     })
     .collect_view();
     let target = r[ty];
-    let first = |f: &dyn Fn(&YearResult) -> bool| r.iter().find(|y| f(y)).map(|y| format!("FY{}", y.year)).unwrap_or_else(|| "not by FY2012".to_owned());
+    let first = |f: &dyn Fn(&YearResult) -> bool| r.iter().find(|y| f(y)).map(|y| p(&format!("FY{}", y.year))).unwrap_or_else(|| t("not by FY2012"));
     let rev_met = target.total_revenue >= plan.target_revenue;
     let oi_met = target.operating_income >= plan.target_operating_income;
     let (rev_gap, _) = gap(target.total_revenue, plan.target_revenue);
@@ -416,23 +420,23 @@ fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, required: &[String
     let required = required.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view();
     view! {
         <div class="targets" data-testid="targets">
-            <h3>"Targets"</h3>
+            <h3>{t("Targets")}</h3>
             <table class="data-table">
-                <caption>"FY2008 projection against the published forecast (JPY billion)"</caption>
-                <thead><tr><th scope="col">"Line"</th><th scope="col" class="num">"Projection"</th><th scope="col" class="num">"Forecast"</th><th scope="col" class="num">"Gap"</th><th scope="col" class="num">"Gap %"</th></tr></thead>
+                <caption>{t("FY2008 projection against the published forecast (JPY billion)")}</caption>
+                <thead><tr><th scope="col">{t("Line")}</th><th scope="col" class="num">{t("Projection")}</th><th scope="col" class="num">{t("Forecast")}</th><th scope="col" class="num">{t("Gap")}</th><th scope="col" class="num">{t("Gap %")}</th></tr></thead>
                 <tbody>{fy08_rows}</tbody>
             </table>
             <ul class="target-list">
                 <li data-testid="target-revenue">
-                    <span class=if rev_met { "status status-pass" } else { "status status-fail" }>{if rev_met { "met" } else { "not met" }}</span>
-                    {format!(" Revenues over JPY 100 billion in FY{}: {} billion (gap {}). First met: {first_rev}.", YEARS[ty], bn(target.total_revenue), rev_gap)}
+                    <span class=if rev_met { "status status-pass" } else { "status status-fail" }>{if rev_met { t("met") } else { t("not met") }}</span>
+                    {tf(" Revenues over JPY 100 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &(bn(target.total_revenue)).to_string(), &(rev_gap).to_string(), &(first_rev).to_string()])}
                 </li>
                 <li data-testid="target-oi">
-                    <span class=if oi_met { "status status-pass" } else { "status status-fail" }>{if oi_met { "met" } else { "not met" }}</span>
-                    {format!(" Operating income of JPY 10 billion in FY{}: {} billion (gap {}). First met: {first_oi}.", YEARS[ty], bn(target.operating_income), oi_gap)}
+                    <span class=if oi_met { "status status-pass" } else { "status status-fail" }>{if oi_met { t("met") } else { t("not met") }}</span>
+                    {tf(" Operating income of JPY 10 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &(bn(target.operating_income)).to_string(), &(oi_gap).to_string(), &(first_oi).to_string()])}
                 </li>
             </ul>
-            <p class="muted small">"What the targets require (from the ratio engine):"</p>
+            <p class="muted small">{t("What the targets require (from the ratio engine):")}</p>
             <ul class="muted small">{required}</ul>
         </div>
     }
@@ -442,45 +446,47 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
     // One row shape in a loop: each hand-written row would be a distinct view type in the wasm.
     type Line = (&'static str, &'static str, fn(&YearResult) -> String);
     let lines: [Line; 12] = [
-        ("label depth-1", "Connectivity and VAS", |y| bn(y.revenue[0])),
-        ("label depth-1", "Systems integration", |y| bn(y.revenue[1])),
-        ("label depth-1", "Equipment sales", |y| bn(y.revenue[2])),
-        ("label total", "Total revenues", |y| bn(y.total_revenue)),
-        ("label", "Gross margin", |y| bn(y.gross_margin)),
-        ("label subtotal", "Operating income", |y| bn(y.operating_income)),
-        ("label depth-1 memo", "Operating margin (%)", |y| format::group(y.operating_margin, 1)),
-        ("label", "Income before tax", |y| bn(y.pretax)),
-        ("label total", "Net income", |y| bn(y.net_income)),
-        ("label", "Earnings per share (JPY)", |y| format::group(y.eps, 0)),
-        ("label", "Dividend per share (JPY)", |y| format::group(y.dps, 0)),
-        ("label depth-1 memo", "Payout ratio (%)", |y| y.payout.map(|p| format::group(p, 1)).unwrap_or_else(|| "n/a".into())),
+        ("label depth-1", n_("Connectivity and VAS"), |y| bn(y.revenue[0])),
+        ("label depth-1", n_("Systems integration"), |y| bn(y.revenue[1])),
+        ("label depth-1", n_("Equipment sales"), |y| bn(y.revenue[2])),
+        ("label total", n_("Total revenues"), |y| bn(y.total_revenue)),
+        ("label", n_("Gross margin"), |y| bn(y.gross_margin)),
+        ("label subtotal", n_("Operating income"), |y| bn(y.operating_income)),
+        ("label depth-1 memo", n_("Operating margin (%)"), |y| format::group(y.operating_margin, 1)),
+        ("label", n_("Income before tax"), |y| bn(y.pretax)),
+        ("label total", n_("Net income"), |y| bn(y.net_income)),
+        ("label", n_("Earnings per share (JPY)"), |y| format::group(y.eps, 0)),
+        ("label", n_("Dividend per share (JPY)"), |y| format::group(y.dps, 0)),
+        ("label depth-1 memo", n_("Payout ratio (%)"), |y| y.payout.map(|p| format::group(p, 1)).unwrap_or_else(|| "n/a".into())),
     ];
     let rows = lines
         .iter()
         .map(|&(class, label, cell)| {
             let cells = r.iter().map(|y| view! { <td class="num">{cell(y)}</td> }).collect_view();
-            view! { <tr><th scope="row" class=class>{label}</th>{cells}</tr> }
+            view! { <tr><th scope="row" class=class>{t(label)}</th>{cells}</tr> }
         })
         .collect_view();
-    let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{format!("FY{y}")}</th> }).collect_view();
+    let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{p(&format!("FY{y}"))}</th> }).collect_view();
     let r2 = *r;
     let sheet = Callback::new(move |()| {
         let mut columns = vec!["Line".to_owned()];
-        columns.extend(YEARS.iter().map(|y| format!("FY{y}")));
-        let rows = lines.iter().map(|(_, label, cell)| ((*label).to_owned(), r2.iter().map(cell).collect())).collect();
+        columns.extend(YEARS.iter().map(|y| p(&format!("FY{y}"))));
+        let rows = lines.iter().map(|(_, label, cell)| (t(label), r2.iter().map(cell).collect())).collect();
         Sheet { title: "Projected income statement (JPY billion; margins in %; per-share in JPY)".to_owned(), columns, rows }
     });
     view! {
+        <div class="statement-block">
         <div class="table-tools"><CsvButton file="iij-scenario-projection.csv" sheet=sheet /></div>
         <div class="table-scroll statement">
             <table class="data-table sticky-first" data-testid="projection">
                 <caption>
-                    <span class="caption-title">"Projected income statement"</span>
-                    <span class="caption-note">{format!("JPY billion; margins in %; per-share in JPY. FY2007 actual revenues: {} billion. Exact decimals, rounded only here.", bn(base.total_revenue()))}</span>
+                    <span class="caption-title">{t("Projected income statement")}</span>
+                    <span class="caption-note">{tf("JPY billion; margins in %; per-share in JPY. FY2007 actual revenues: {0} billion. Exact decimals, rounded only here.", &[&(bn(base.total_revenue())).to_string()])}</span>
                 </caption>
-                <thead><tr><th scope="col">"Line"</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{t("Line")}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+        </div>
         </div>
     }
 }
@@ -500,8 +506,8 @@ fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>, p
         let y = year.get_untracked();
         let text = match goal_seek(&b1, &s.scenario, l, m, y, target) {
             Ok(r) => match r.value {
-                Some(v) => (format!("{}: {}% meets the target in FY{} (solved by bisection to 0.0001 points).", l.name(), format::group(v, 2), YEARS[y]), Some((l, v))),
-                None => (format!("{} cannot meet it within its bounds: at the upper bound FY{} reaches {} billion.", l.name(), YEARS[y], bn(r.best)), None),
+                Some(v) => (tf("{0}: {1}% meets the target in {2} (solved by bisection to 0.0001 points).", &[&t(&l.name()), &(format::group(v, 2)).to_string(), &p(&format!("FY{}", YEARS[y]))]), Some((l, v))),
+                None => (tf("{0} cannot meet it within its bounds: at the upper bound {1} reaches {2} billion.", &[&t(&l.name()), &p(&format!("FY{}", YEARS[y])), &(bn(r.best)).to_string()]), None),
             },
             Err(e) => (e.to_string(), None),
         };
@@ -516,31 +522,31 @@ fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>, p
     };
     view! {
         <div class="goal-seek" data-testid="goal-seek">
-            <h3>"Goal seek"</h3>
+            <h3>{t("Goal seek")}</h3>
             <div class="controls">
-                <label>"Target "
+                <label>{t("Target ")}
                     <select data-testid="gs-metric" on:change=move |ev| metric.set(event_target_value(&ev))>
-                        <option value="oi">"Operating income of JPY 10 billion"</option>
-                        <option value="rev">"Revenues of JPY 100 billion"</option>
+                        <option value="oi">{t("Operating income of JPY 10 billion")}</option>
+                        <option value="rev">{t("Revenues of JPY 100 billion")}</option>
                     </select>
                 </label>
-                <label>"in "
+                <label>{t("in ")}
                     <select data-testid="gs-year" on:change=move |ev| year.set(event_target_value(&ev).parse().unwrap_or(2))>
-                        {YEARS.iter().enumerate().map(|(i, y)| view! { <option value=i.to_string() selected=i == 2>{format!("FY{y}")}</option> }).collect_view()}
+                        {YEARS.iter().enumerate().map(|(i, y)| view! { <option value=i.to_string() selected=i == 2>{p(&format!("FY{y}"))}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>"by moving "
+                <label>{t("by moving ")}
                     <select data-testid="gs-lever" on:change=move |ev| lever_key.set(event_target_value(&ev))>
-                        {LEVERS.iter().map(|(v, t, _)| view! { <option value=*v>{*t}</option> }).collect_view()}
+                        {LEVERS.iter().map(|(v, txt, _)| view! { <option value=*v>{t(txt)}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="button" class="action" data-testid="gs-solve" on:click=solve>"Solve"</button>
+                <button type="button" class="action" data-testid="gs-solve" on:click=solve>{t("Solve")}</button>
             </div>
             {move || {
                 let apply = apply.clone();
                 answer.get().map(move |(text, value)| view! {
                     <p data-testid="gs-answer">{text}</p>
-                    {value.map(move |_| view! { <button type="button" class="action" data-testid="gs-apply" on:click=apply>"Apply to the scenario"</button> })}
+                    {value.map(move |_| view! { <button type="button" class="action" data-testid="gs-apply" on:click=apply>{t("Apply to the scenario")}</button> })}
                 })
             }}
         </div>

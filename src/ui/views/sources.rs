@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::i18n::{fact_with_unit, p, t, tf};
 
 use crate::export::dataset_json;
 use crate::ui::download::save_text;
@@ -35,7 +36,7 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
     let x2 = explorer.clone();
     view! {
         <section class="view sources" data-testid="view-sources">
-            <h2>"Sources & checks"</h2>
+            <h2>{t("Sources & checks")}</h2>
             {move || fact.get().map(|id| view! { <FactPanel explorer=x1.clone() id=id /> })}
             <Summary explorer=explorer.clone() />
             {
@@ -44,9 +45,9 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
                     <p class="table-tools left">
                         <button type="button" class="action small secondary" data-testid="dataset-json"
                             on:click=move |_| save_text("iij-fy2007-dataset.json", "application/json", &dataset_json(&x.data))>
-                            "Download the whole dataset (JSON)"
+                            {t("Download the whole dataset (JSON)")}
                         </button>
-                        <span class="muted small">" Every fact with its exact value, unit, period and source line; every check with its status; the errata."</span>
+                        <span class="muted small">{t(" Every fact with its exact value, unit, period and source line; every check with its status; the errata.")}</span>
                     </p>
                 }
             }
@@ -68,26 +69,26 @@ fn Summary(explorer: Arc<Explorer>) -> impl IntoView {
     let other = explorer.results.len() - pass - rounding - erratum;
     view! {
         <div class="summary-grid">
-            <div class="stat"><span class="stat-value" data-testid="count-facts">{data.facts.len()}</span><span class="stat-label">"facts"</span></div>
-            <div class="stat"><span class="stat-value" data-testid="count-checks">{data.checks.len()}</span><span class="stat-label">"checks"</span></div>
-            <div class="stat"><span class="stat-value" data-testid="count-errata">{data.errata.len()}</span><span class="stat-label">"errata"</span></div>
+            <div class="stat"><span class="stat-value" data-testid="count-facts">{data.facts.len()}</span><span class="stat-label">{t("facts")}</span></div>
+            <div class="stat"><span class="stat-value" data-testid="count-checks">{data.checks.len()}</span><span class="stat-label">{t("checks")}</span></div>
+            <div class="stat"><span class="stat-value" data-testid="count-errata">{data.errata.len()}</span><span class="stat-label">{t("errata")}</span></div>
         </div>
         <p>
-            {format!("{pass} checks agree exactly, {rounding} agree within the rounding of the printed figures, and {erratum} depend on an erratum.")}
-            {(other > 0).then(|| format!(" {other} fail."))}
+            {tf("{0} checks agree exactly, {1} agree within the rounding of the printed figures, and {2} depend on an erratum.", &[&(pass).to_string(), &(rounding).to_string(), &(erratum).to_string()])}
+            {(other > 0).then(|| tf(" {0} fail.", &[&(other).to_string()]))}
         </p>
         <table class="data-table">
-            <caption>"The source documents"</caption>
-            <thead><tr><th scope="col">"Document"</th><th scope="col">"Dated"</th><th scope="col">"Printed in"</th><th scope="col" class="num">"Facts"</th></tr></thead>
+            <caption>{t("The source documents")}</caption>
+            <thead><tr><th scope="col">{t("Document")}</th><th scope="col">{t("Dated")}</th><th scope="col">{t("Printed in")}</th><th scope="col" class="num">{t("Facts")}</th></tr></thead>
             <tbody>
                 {DOCUMENTS
                     .iter()
                     .map(|d| view! {
                         <tr>
-                            <th scope="row">{d.title}</th>
+                            <th scope="row">{t(d.title)}</th>
                             <td><time datetime=d.date>{d.date_label}</time></td>
                             <td>{d.units}</td>
-                            <td class="num" data-testid=format!("count-{}", doc_code(d.id))>{data.count_in(d.id)}</td>
+                            <td class="num" data-testid=tf("count-{0}", &[&(doc_code(d.id)).to_string()])>{data.count_in(d.id)}</td>
                         </tr>
                     })
                     .collect_view()}
@@ -117,12 +118,12 @@ fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoVie
     };
     view! {
         <div class="search">
-            <label for="fact-search">"Search every fact by name, value or id"</label>
+            <label for="fact-search">{t("Search every fact by name, value or id")}</label>
             <input
                 id="fact-search"
                 type="search"
                 data-testid="fact-search"
-                placeholder="e.g. accumulated deficit, 66,835, cbs.cash"
+                placeholder={t("e.g. accumulated deficit, 66,835, cbs.cash")}
                 autocomplete="off"
                 prop:value=move || query.get()
                 on:input=on_input
@@ -133,9 +134,9 @@ fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoVie
                     if query.get().trim().is_empty() {
                         String::new()
                     } else if n > SEARCH_LIMIT {
-                        format!("More than {SEARCH_LIMIT} facts match; the first {SEARCH_LIMIT} are listed.")
+                        tf("More than {0} facts match; the first {1} are listed.", &[&(SEARCH_LIMIT).to_string(), &(SEARCH_LIMIT).to_string()])
                     } else {
-                        format!("{n} fact{} match{}.", if n == 1 { "" } else { "s" }, if n == 1 { "es" } else { "" })
+                        if n == 1 { t("1 fact matches.") } else { tf("{0} facts match.", &[&n.to_string()]) }
                     }
                 }}
             </p>
@@ -151,9 +152,9 @@ fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoVie
                             let href = route.get_untracked().with_param("q", Some(q.trim())).with_param("fact", Some(&f.id)).to_string();
                             view! {
                                 <li>
-                                    <a href=href>{f.label.clone()}</a>
-                                    " " <span class="num">{format::fact_with_unit(f)}</span>
-                                    " " <span class="muted">{format!("{} · line {}", f.period, f.line)}</span>
+                                    <a href=href>{t(&f.label)}</a>
+                                    " " <span class="num">{fact_with_unit(f)}</span>
+                                    " " <span class="muted">{tf("{0} · line {1}", &[&p(&f.period.to_string()), &(f.line).to_string()])}</span>
                                 </li>
                             }
                         })
@@ -169,8 +170,8 @@ fn Sections(explorer: Arc<Explorer>) -> impl IntoView {
     let data = &explorer.data;
     view! {
         <table class="data-table" data-testid="sections-table">
-            <caption>"Facts by section of the documents"</caption>
-            <thead><tr><th scope="col">"Section"</th><th scope="col">"Document"</th><th scope="col" class="num">"From line"</th><th scope="col" class="num">"Facts"</th></tr></thead>
+            <caption>{t("Facts by section of the documents")}</caption>
+            <thead><tr><th scope="col">{t("Section")}</th><th scope="col">{t("Document")}</th><th scope="col" class="num">{t("From line")}</th><th scope="col" class="num">{t("Facts")}</th></tr></thead>
             <tbody>
                 {data
                     .counts_by_section()
@@ -180,8 +181,8 @@ fn Sections(explorer: Arc<Explorer>) -> impl IntoView {
                         let href = Route::View { view: View::Sources, params: vec![("section".into(), s.id.clone())] }.to_string();
                         view! {
                             <tr>
-                                <th scope="row"><a href=href>{s.heading.clone()}</a></th>
-                                <td>{if s.doc == DocumentId::Notice { "Notice" } else { "Presentation" }}</td>
+                                <th scope="row"><a href=href>{t(&s.heading)}</a></th>
+                                <td>{if s.doc == DocumentId::Notice { t("Notice") } else { t("Presentation") }}</td>
                                 <td class="num">{s.line}</td>
                                 <td class="num">{n}</td>
                             </tr>
@@ -197,13 +198,13 @@ fn Sections(explorer: Arc<Explorer>) -> impl IntoView {
 fn SectionFacts(explorer: Arc<Explorer>, id: String) -> impl IntoView {
     let data = &explorer.data;
     let Some(index) = data.sections.iter().position(|s| s.id == id) else {
-        return view! { <p class="error-box" role="alert">"There is no section with the id “" <code>{id}</code> "”."</p> }.into_any();
+        return view! { <p class="error-box" role="alert">{t("There is no section with the id “")} <code>{id}</code> "”."</p> }.into_any();
     };
     let s = &data.sections[index];
     view! {
         <table class="data-table" data-testid="section-facts">
-            <caption>{s.heading.clone()}</caption>
-            <thead><tr><th scope="col">"Fact"</th><th scope="col" class="num">"Value"</th><th scope="col">"Period"</th><th scope="col" class="num">"Line"</th></tr></thead>
+            <caption>{t(&s.heading)}</caption>
+            <thead><tr><th scope="col">{t("Fact")}</th><th scope="col" class="num">{t("Value")}</th><th scope="col">{t("Period")}</th><th scope="col" class="num">{t("Line")}</th></tr></thead>
             <tbody>
                 {data
                     .facts
@@ -253,26 +254,26 @@ fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
                     }
                 }
                 let why = match &r.status {
-                    Status::Erratum { erratum, .. } => Some(data.errata[*erratum].why.clone()),
+                    Status::Erratum { erratum, .. } => Some(t(&data.errata[*erratum].why)),
                     Status::Error(e) => Some(e.clone()),
                     _ => None,
                 };
                 view! {
                     <tr data-check=c.id.clone()>
                         <th scope="row">
-                            {c.label.clone()}
+                            {t(&c.label)}
                             <details>
-                                <summary>{format!("Operands ({})", operands.len())}</summary>
+                                <summary>{tf("Operands ({0})", &[&(operands.len()).to_string()])}</summary>
                                 <ul>
                                     {operands
                                         .into_iter()
                                         .map(|i| {
                                             let f = &data.facts[i];
-                                            view! { <li><a href=fact_href(&f.id)>{f.label.clone()}</a> ": " {format::fact_with_unit(f)}</li> }
+                                            view! { <li><a href=fact_href(&f.id)>{t(&f.label)}</a> ": " {fact_with_unit(f)}</li> }
                                         })
                                         .collect_view()}
                                 </ul>
-                                {c.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                                {c.note.clone().map(|n| view! { <p class="note">{t(&n)}</p> })}
                                 {why.map(|w| view! { <p class="note">{w}</p> })}
                             </details>
                         </th>
@@ -287,34 +288,34 @@ fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
     };
     view! {
         <div class="checks">
-            <h3>"Reconciliation checks"</h3>
+            <h3>{t("Reconciliation checks")}</h3>
             <p>
-                "Each check is an arithmetic relationship the printed figures must satisfy. A figure printed to the nearest N "
-                "stands for every value within N/2 of it, so two sides agree within rounding when their intervals meet. "
-                "Amounts are compared in yen whatever unit they were printed in."
+                {t("Each check is an arithmetic relationship the printed figures must satisfy. A figure printed to the nearest N ")}
+                {t("stands for every value within N/2 of it, so two sides agree within rounding when their intervals meet. ")}
+                {t("Amounts are compared in yen whatever unit they were printed in.")}
             </p>
             {unknown.map(|u| view! {
                 <p class="error-box" role="alert" data-testid="filter-message">
-                    "The link asks for checks with status “" {u} "”, which does not exist; all checks are shown."
+                    {t("The link asks for checks with status “")} {u} {t("”, which does not exist; all checks are shown.")}
                 </p>
             })}
-            <label for="check-filter">"Show "</label>
+            <label for="check-filter">{t("Show ")}</label>
             <select id="check-filter" data-testid="check-filter" on:change=on_change prop:value=move || filter.get()>
-                <option value="all">"all checks"</option>
-                <option value="pass">"checks that agree exactly"</option>
-                <option value="rounding">"checks that agree within rounding"</option>
-                <option value="erratum">"checks that depend on an erratum"</option>
+                <option value="all">{t("all checks")}</option>
+                <option value="pass">{t("checks that agree exactly")}</option>
+                <option value="rounding">{t("checks that agree within rounding")}</option>
+                <option value="erratum">{t("checks that depend on an erratum")}</option>
             </select>
             <div class="table-scroll">
                 <table class="data-table checks-table" data-testid="checks-table">
-                    <caption>"Every check with its operands, both sides and its status"</caption>
+                    <caption>{t("Every check with its operands, both sides and its status")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Check"</th>
-                            <th scope="col">"Relationship"</th>
-                            <th scope="col" class="num">"Left side"</th>
-                            <th scope="col" class="num">"Right side"</th>
-                            <th scope="col">"Status"</th>
+                            <th scope="col">{t("Check")}</th>
+                            <th scope="col">{t("Relationship")}</th>
+                            <th scope="col" class="num">{t("Left side")}</th>
+                            <th scope="col" class="num">{t("Right side")}</th>
+                            <th scope="col">{t("Status")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -329,19 +330,19 @@ fn Errata(explorer: Arc<Explorer>) -> impl IntoView {
     let data = &explorer.data;
     view! {
         <div class="errata" data-testid="errata">
-            <h3>"Errata"</h3>
-            <p>"Every disagreement or evident error found in the sources. A printed value is never overwritten silently: each fact keeps its printed text, and these entries say what the explorer uses instead, and why."</p>
+            <h3>{t("Errata")}</h3>
+            <p>{t("Every disagreement or evident error found in the sources. A printed value is never overwritten silently: each fact keeps its printed text, and these entries say what the explorer uses instead, and why.")}</p>
             <ol>
                 {data
                     .errata
                     .iter()
                     .map(|e| view! {
                         <li id=e.id.clone()>
-                            <p><strong>{e.kind.clone()}</strong> ": printed " {e.printed.clone()}</p>
-                            <p>"The explorer uses: " {e.used.clone()}</p>
-                            <p class="muted">{e.why.clone()}</p>
+                            <p><strong>{t(&e.kind)}</strong> {t(": printed ")} {e.printed.clone()}</p>
+                            <p>{t("The explorer uses: ")} {t(&e.used)}</p>
+                            <p class="muted">{t(&e.why)}</p>
                             {(!e.facts.is_empty()).then(|| view! {
-                                <p>"Figures: "
+                                <p>{t("Figures: ")}
                                     {e.facts
                                         .iter()
                                         .map(|&i| view! { <a href=fact_href(&data.facts[i].id)>{data.facts[i].label.clone()}</a> " " })

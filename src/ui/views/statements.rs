@@ -8,6 +8,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::i18n::n_;
+use crate::ui::i18n::{t, tf};
 
 use crate::charts::data;
 use crate::ui::widgets::chart_figure::ChartFigure;
@@ -39,7 +41,7 @@ fn settings(route: &Route) -> Settings {
         Some(k) => match statements::spec(k) {
             Some(spec) => spec.key,
             None => {
-                problems.push(format!("There is no statement called “{k}”; the income statement is shown."));
+                problems.push(tf("There is no statement called “{0}”; the income statement is shown.", &[&(k).to_string()]));
                 STATEMENTS[0].key
             }
         },
@@ -47,7 +49,7 @@ fn settings(route: &Route) -> Settings {
     let unit = match route.param("unit") {
         None => MoneyUnit::Thousands,
         Some(u) => MoneyUnit::from_code(u).unwrap_or_else(|| {
-            problems.push(format!("“{u}” is not a unit (use k, m or b); JPY thousands are shown."));
+            problems.push(tf("“{0}” is not a unit (use k, m, oku or b); JPY thousands are shown.", &[&(u).to_string()]));
             MoneyUnit::Thousands
         }),
     };
@@ -55,7 +57,7 @@ fn settings(route: &Route) -> Settings {
         None | Some("0") => false,
         Some("1") => true,
         Some(other) => {
-            problems.push(format!("“cs={other}” is not understood (use 1 or 0); amounts are shown."));
+            problems.push(tf("“cs={0}” is not understood (use 1 or 0); amounts are shown.", &[&(other).to_string()]));
             false
         }
     };
@@ -63,7 +65,7 @@ fn settings(route: &Route) -> Settings {
         None | Some("minus") => Negatives::Minus,
         Some("paren") => Negatives::Parentheses,
         Some(other) => {
-            problems.push(format!("“neg={other}” is not understood (use minus or paren); a minus sign is used."));
+            problems.push(tf("“neg={0}” is not understood (use minus or paren); a minus sign is used.", &[&(other).to_string()]));
             Negatives::Minus
         }
     };
@@ -94,7 +96,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
         .map(|spec| {
             let href = move || route.get().with_param("s", Some(spec.key)).with_param("fig", None).to_string();
             let current = move || (settings.get().key == spec.key).then_some("page");
-            view! { <li><a href=href aria-current=current data-testid=format!("tab-{}", spec.key)>{tab_name(spec.key)}</a></li> }
+            view! { <li><a href=href aria-current=current data-testid=format!("tab-{}", spec.key)>{t(tab_name(spec.key))}</a></li> }
         })
         .collect_view();
     let explorer_panel = explorer.clone();
@@ -106,9 +108,9 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
         move || {
             let ds = &explorer.data;
             let chart = match chart_key.get() {
-                "trend" => data::trend(ds),
-                "segments" => data::segments(ds),
-                "balance" => data::balance(ds),
+                "trend" => data::trend(crate::ui::i18n::lang(), ds),
+                "segments" => data::segments(crate::ui::i18n::lang(), ds),
+                "balance" => data::balance(crate::ui::i18n::lang(), ds),
                 _ => return None,
             };
             Some(view! { <ChartFigure chart=Signal::stored(chart.map_err(|e| e.to_string())) /> })
@@ -116,14 +118,14 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
     };
     view! {
         <section class="view statements" data-testid="view-statements">
-            <h2>"Statements"</h2>
-            <nav aria-label="Statements" class="tabs"><ul>{tabs}</ul></nav>
+            <h2>{t("Statements")}</h2>
+            <nav aria-label={t("Statements")} class="tabs"><ul>{tabs}</ul></nav>
             {url_problems(move || settings.get().problems)}
             <div class="controls">
                 <label>
-                    "Unit "
+                    {t("Unit ")}
                     <select data-testid="unit" on:change=move |ev| set("unit", Some(event_target_value(&ev))) prop:value=move || settings.get().unit.code()>
-                        {MoneyUnit::ALL.into_iter().map(|u| view! { <option value=u.code()>{u.label()}</option> }).collect_view()}
+                        {MoneyUnit::ALL.into_iter().map(|u| view! { <option value=u.code()>{t(u.label())}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
@@ -134,10 +136,10 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                         prop:disabled=move || statements::spec(settings.get().key).is_none_or(|s| s.common_size.is_none())
                         on:change=move |ev| set("cs", event_target_checked(&ev).then(|| "1".to_owned()))
                     />
-                    " Common size"
+                    {t(" Common size")}
                 </label>
                 <label>
-                    "Negatives "
+                    {t("Negatives ")}
                     <select data-testid="negatives" on:change=move |ev| set("neg", Some(event_target_value(&ev))) prop:value=move || if settings.get().negatives == Negatives::Parentheses { "paren" } else { "minus" }>
                         <option value="minus">"-1,234"</option>
                         <option value="paren">"(1,234)"</option>
@@ -156,9 +158,9 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                         None => view! { <LoadError message="unknown statement".to_owned() /> }.into_any(),
                     }
                 }}
-                <aside class="inspector" aria-live="polite" aria-label="Source of the selected figure" tabindex="0">
+                <aside class="inspector" aria-live="polite" aria-label={t("Source of the selected figure")} tabindex="0">
                     {move || selected.get().is_none().then(|| view! {
-                        <p class="hint">"Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in."</p>
+                        <p class="hint">{t("Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in.")}</p>
                     })}
                     {move || {
                         let id = selected.get()?;
@@ -177,42 +179,42 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
 /// The tab name of a statement.
 fn tab_name(key: &str) -> &'static str {
     match key {
-        "income" => "Income statement",
-        "balance" => "Balance sheet",
-        "equity" => "Shareholders' equity",
-        "cashflow" => "Cash flows",
-        "trend" => "FY2004–FY2007",
-        "segments" => "Segments",
-        "quarters" => "Quarters",
-        "nc-income" => "Parent: income",
-        "nc-balance" => "Parent: balance sheet",
-        "nc-equity" => "Parent: net assets",
-        "company" => "Company facts",
-        "plan" => "Forecast and target",
-        _ => "Statement",
+        "income" => n_("Income statement"),
+        "balance" => n_("Balance sheet"),
+        "equity" => n_("Shareholders' equity"),
+        "cashflow" => n_("Cash flows"),
+        "trend" => n_("FY2004–FY2007"),
+        "segments" => n_("Segments"),
+        "quarters" => n_("Quarters"),
+        "nc-income" => n_("Parent: income"),
+        "nc-balance" => n_("Parent: balance sheet"),
+        "nc-equity" => n_("Parent: net assets"),
+        "company" => n_("Company facts"),
+        "plan" => n_("Forecast and target"),
+        _ => n_("Statement"),
     }
 }
 
 /// The caption's second line: unit, sign convention, what common size means, and sources.
-fn caption_note(t: &Table, s: &Settings) -> String {
-    let unit = if t.common_size {
-        statements::spec(t.key).and_then(|sp| sp.common_size).map_or("%", |(_, name)| name).to_owned()
+fn caption_note(table: &Table, s: &Settings) -> String {
+    let unit = if table.common_size {
+        t(statements::spec(table.key).and_then(|sp| sp.common_size).map_or("%", |(_, name)| name))
     } else {
-        format!("Amounts in {}; per-share data in JPY; ratios in %", s.unit.label())
+        tf("Amounts in {0}; per-share data in JPY; ratios in %", &[&t(s.unit.label())])
     };
-    let sign = if s.negatives == Negatives::Parentheses { "negatives in parentheses" } else { "negatives with a minus sign" };
-    format!("{unit}; {sign}; * printed more coarsely than shown. Source: {}.", t.source)
+    let sign = if s.negatives == Negatives::Parentheses { t("negatives in parentheses") } else { t("negatives with a minus sign") };
+    tf("{0}; {1}; * printed more coarsely than shown. Source: {2}.", &[&unit, &sign, &t(table.source)])
 }
 
 /// The inspector for figure `id` of the table.
-pub fn inspect(explorer: Arc<Explorer>, t: &Table, id: String, unit: MoneyUnit, negatives: Negatives) -> AnyView {
-    match t.cell(&id) {
+pub fn inspect(explorer: Arc<Explorer>, table: &Table, id: String, unit: MoneyUnit, negatives: Negatives) -> AnyView {
+    match table.cell(&id) {
         Some((row, cell)) => match &cell.source {
             Source::Fact(_) => view! { <FactPanel explorer=explorer id=id /> }.into_any(),
             Source::Derived { .. } => {
                 let text = format::cell(cell, unit, negatives).0;
                 let shown = match cell.dimension {
-                    crate::model::fact::Dimension::Yen => format!("{text} ({})", unit.label()),
+                    crate::model::fact::Dimension::Yen => format!("{text} ({})", t(unit.label())),
                     _ => text,
                 };
                 view! { <DerivedPanel explorer=explorer label=row.label.to_owned() cell=cell.clone() shown=shown /> }.into_any()
@@ -220,7 +222,7 @@ pub fn inspect(explorer: Arc<Explorer>, t: &Table, id: String, unit: MoneyUnit, 
         },
         None => view! {
             <section class="fact-panel missing" data-testid="fact-panel" role="alert">
-                <p>"This statement has no figure “" <code>{id}</code> "”. Choose a figure in the table to see where it comes from."</p>
+                <p>{t("This statement has no figure “")} <code>{id}</code> {t("”. Choose a figure in the table to see where it comes from.")}</p>
             </section>
         }
         .into_any(),

@@ -3,6 +3,7 @@
 //! The drawing itself is `crate::charts`; this only wires signals and the browser's APIs.
 
 use leptos::prelude::*;
+use crate::ui::i18n::t;
 
 use crate::charts::{self, Chart};
 use crate::export::Sheet;
@@ -54,10 +55,10 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
             <div class="chart-tools">
                 <button type="button" class="action small" aria-pressed=move || as_table.get().to_string() data-testid="chart-table-switch"
                     on:click=move |_| as_table.update(|t| *t = !*t)>
-                    {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
+                    {move || if as_table.get() { t("Show as chart") } else { t("Show as table") }}
                 </button>
-                <button type="button" class="action small" data-testid="chart-svg" on:click=download_svg>"Download SVG"</button>
-                <button type="button" class="action small" data-testid="chart-png" on:click=download_png>"Download PNG"</button>
+                <button type="button" class="action small" data-testid="chart-svg" on:click=download_svg>{t("Download SVG")}</button>
+                <button type="button" class="action small" data-testid="chart-png" on:click=download_png>{t("Download PNG")}</button>
                 <CsvButton file=format!("iij-{}.csv", chart.get_untracked().map(|c| c.key).unwrap_or("chart")) sheet=Callback::new(move |()| chart_sheet(chart.get_untracked().ok())) />
             </div>
             <div class="chart-box" node_ref=container hidden=move || as_table.get() inner_html=move || svg.get().unwrap_or_default()></div>

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::i18n::{t, tf};
 
 use crate::format;
 use crate::model::statements::{Cell, Source};
@@ -13,7 +14,7 @@ use crate::ui::widgets::fact_panel::fact_href;
 #[component]
 pub fn DerivedPanel(explorer: Arc<Explorer>, label: String, cell: Cell, shown: String) -> impl IntoView {
     let Source::Derived { formula, inputs } = cell.source else {
-        return view! { <p>"This figure is printed in the documents."</p> }.into_any();
+        return view! { <p>{t("This figure is printed in the documents.")}</p> }.into_any();
     };
     let inputs = inputs
         .into_iter()
@@ -22,19 +23,19 @@ pub fn DerivedPanel(explorer: Arc<Explorer>, label: String, cell: Cell, shown: S
         .collect_view();
     view! {
         <section class="fact-panel derived" data-testid="derived-panel" aria-labelledby="derived-title">
-            <h3 id="derived-title">{label}</h3>
-            <p class="notice-box"><strong>"Derived: "</strong>"this figure is not printed in the documents; the explorer computes it from printed figures."</p>
+            <h3 id="derived-title">{t(&label)}</h3>
+            <p class="notice-box"><strong>{t("Derived: ")}</strong>{t("this figure is not printed in the documents; the explorer computes it from printed figures.")}</p>
             <dl class="facts-grid">
-                <dt>"Formula"</dt>
+                <dt>{t("Formula")}</dt>
                 <dd><code data-testid="derived-formula">{formula}</code></dd>
-                <dt>"Result, unrounded"</dt>
+                <dt>{t("Result, unrounded")}</dt>
                 <dd data-testid="derived-value">{format::base_amount(cell.value, cell.dimension)}</dd>
-                <dt>"Shown as"</dt>
+                <dt>{t("Shown as")}</dt>
                 <dd>{shown}</dd>
-                <dt>"Rounding allowance"</dt>
-                <dd>{format!("± {} (from the precision the inputs were printed to)", format::base_amount(cell.half_width, cell.dimension))}</dd>
+                <dt>{t("Rounding allowance")}</dt>
+                <dd>{tf("± {0} (from the precision the inputs were printed to)", &[&(format::base_amount(cell.half_width, cell.dimension)).to_string()])}</dd>
             </dl>
-            <h4>"Inputs"</h4>
+            <h4>{t("Inputs")}</h4>
             <ul data-testid="derived-inputs">{inputs}</ul>
         </section>
     }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::i18n::{fact_with_unit, p, t, tf};
 
 use crate::format;
 use crate::route::{Route, View};
@@ -24,8 +25,8 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
         return view! {
             <section class="fact-panel missing" data-testid="fact-panel" role="alert">
                 <p>
-                    "There is no figure with the id “" <code>{id}</code> "”. "
-                    "Search for it by name below, or pick one from a section."
+                    {t("There is no figure with the id “")} <code>{id}</code> "”. "
+                    {t("Search for it by name below, or pick one from a section.")}
                 </p>
             </section>
         }
@@ -46,48 +47,48 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
         .into_iter()
         .map(|c| (data.checks[c].id.clone(), data.checks[c].label.clone(), explorer.results[c].status.clone()))
         .collect();
-    let precision = format!("{} ({})", format::group(f.precision, format::decimals_of(f.precision)), f.unit.label());
+    let precision = format!("{} ({})", format::group(f.precision, format::decimals_of(f.precision)), t(f.unit.label()));
     view! {
         <section class="fact-panel" data-testid="fact-panel" aria-labelledby="fact-panel-title">
-            <h3 id="fact-panel-title">{f.label.clone()}</h3>
+            <h3 id="fact-panel-title">{t(&f.label)}</h3>
             <dl class="facts-grid">
-                <dt>"As printed"</dt>
+                <dt>{t("As printed")}</dt>
                 <dd><code class="printed" data-testid="fact-printed">{f.printed.clone()}</code></dd>
-                <dt>"Value used"</dt>
-                <dd data-testid="fact-value">{format::fact_with_unit(f)}</dd>
-                <dt>"Printed to the nearest"</dt>
+                <dt>{t("Value used")}</dt>
+                <dd data-testid="fact-value">{fact_with_unit(f)}</dd>
+                <dt>{t("Printed to the nearest")}</dt>
                 <dd>{precision}</dd>
-                <dt>"Period"</dt>
-                <dd>{format!("{} ({})", f.period, f.basis.label())}</dd>
-                <dt>"Scope"</dt>
-                <dd>{f.scope.label()}</dd>
-                <dt>"Document"</dt>
-                <dd data-testid="fact-document">{format!("{}, {}", doc.title, doc.date_label)}</dd>
-                <dt>"Section"</dt>
-                <dd>{section.heading.clone()}</dd>
-                <dt>"Line"</dt>
-                <dd data-testid="fact-line">{format!("line {} of {}", f.line, doc.file)}</dd>
-                <dt>"Row as printed"</dt>
-                <dd><q>{f.row.clone()}</q>{f.col.clone().map(|c| view! { " — column " <q>{c}</q> })}</dd>
-                <dt>"Id"</dt>
+                <dt>{t("Period")}</dt>
+                <dd>{format!("{} ({})", p(&f.period.to_string()), t(f.basis.label()))}</dd>
+                <dt>{t("Scope")}</dt>
+                <dd>{t(f.scope.label())}</dd>
+                <dt>{t("Document")}</dt>
+                <dd data-testid="fact-document">{format!("{}, {}", t(doc.title), p(doc.date_label))}</dd>
+                <dt>{t("Section")}</dt>
+                <dd>{t(&section.heading)}</dd>
+                <dt>{t("Line")}</dt>
+                <dd data-testid="fact-line">{tf("line {0} of {1}", &[&(f.line).to_string(), &(doc.file).to_string()])}</dd>
+                <dt>{t("Row as printed")}</dt>
+                <dd><q>{f.row.clone()}</q>{f.col.clone().map(|c| view! { {t(" — column ")} <q>{c}</q> })}</dd>
+                <dt>{t("Id")}</dt>
                 <dd><code>{f.id.clone()}</code></dd>
             </dl>
             <figure class="source-line">
-                <figcaption>{format!("The line as transcribed (line {}):", f.line)}</figcaption>
+                <figcaption>{tf("The line as transcribed (line {0}):", &[&(f.line).to_string()])}</figcaption>
                 <pre data-testid="fact-source-line">{before}<mark>{marked}</mark>{after}</pre>
             </figure>
-            {f.note.clone().map(|n| view! { <p class="note"><strong>"Note: "</strong>{n}</p> })}
+            {f.note.clone().map(|n| view! { <p class="note"><strong>{t("Note: ")}</strong>{t(&n)}</p> })}
             {erratum.map(|e| view! {
                 <div class="erratum-box" data-testid="fact-erratum">
-                    <p><strong>{format!("Erratum ({}): ", e.kind)}</strong>{format!("printed {}; the explorer uses {}.", e.printed, e.used)}</p>
-                    <p>{e.why}</p>
+                    <p><strong>{tf("Erratum ({0}): ", &[&t(&e.kind)])}</strong>{tf("printed {0}; the explorer uses {1}.", &[&(e.printed).to_string(), &t(&e.used)])}</p>
+                    <p>{t(&e.why)}</p>
                 </div>
             })}
-            <h4>{format!("Checks it takes part in ({})", checks.len())}</h4>
+            <h4>{tf("Checks it takes part in ({0})", &[&(checks.len()).to_string()])}</h4>
             <ul class="check-list" data-testid="fact-checks">
                 {checks
                     .into_iter()
-                    .map(|(id, label, status)| view! { <li><StatusBadge status=status /> " " {label} " " <code class="muted">{id}</code></li> })
+                    .map(|(id, label, status)| view! { <li><StatusBadge status=status /> " " {t(&label)} " " <code class="muted">{id}</code></li> })
                     .collect_view()}
             </ul>
         </section>

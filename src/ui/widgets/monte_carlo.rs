@@ -5,6 +5,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::i18n::n_;
+use crate::ui::i18n::{p, t, tf};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
@@ -19,7 +21,7 @@ const CHUNK: usize = 1_000;
 // Floats are shown and read through Decimal: Rust's own float formatting and parsing
 // would add tens of kilobytes to the wasm.
 fn bn(x: f64) -> String {
-    format::group(Decimal::from_f64(x / 1e9).unwrap_or_default(), 1)
+    crate::ui::i18n::amount(Decimal::from_f64(x).unwrap_or_default().round(), 1)
 }
 
 fn pct(x: f64) -> String {
@@ -46,14 +48,14 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
             let text = sig.get_untracked();
             match text.trim().parse::<Decimal>().ok().and_then(|d| d.to_f64()) {
                 Some(v) if (lo..=hi).contains(&v) => Ok(v),
-                _ => Err(format!("{what}: “{}” must be a number from {} to {}.", text.trim(), format::group(Decimal::from_f64(lo).unwrap_or_default(), 0), format::group(Decimal::from_f64(hi).unwrap_or_default(), 0))),
+                _ => Err(tf("{0}: “{1}” must be a number from {2} to {3}.", &[&(what).to_string(), &(text.trim()).to_string(), &(format::group(Decimal::from_f64(lo).unwrap_or_default(), 0)).to_string(), &(format::group(Decimal::from_f64(hi).unwrap_or_default(), 0)).to_string()])),
             }
         };
         let settings = (|| -> Result<Settings, String> {
             Ok(Settings {
                 growth_spread: parse(growth, "Growth spread", 0.0, 50.0)?,
                 margin_spread: parse(margin, "Margin spread", 0.0, 20.0)?,
-                seed: seed.get_untracked().trim().parse::<u64>().map_err(|_| format!("Seed: “{}” must be a whole number from 0.", seed.get_untracked().trim()))?,
+                seed: seed.get_untracked().trim().parse::<u64>().map_err(|_| tf("Seed: “{0}” must be a whole number from 0.", &[&(seed.get_untracked().trim()).to_string()]))?,
                 paths: parse(paths, "Paths", 100.0, 100_000.0)? as usize,
                 target_year: ty,
             })
@@ -61,7 +63,7 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
         let settings = match settings {
             Ok(s) => s,
             Err(e) => {
-                problem.set(Some(format!("{e} Nothing was run.")));
+                problem.set(Some(tf("{0} Nothing was run.", &[&(e).to_string()])));
                 return;
             }
         };
@@ -93,25 +95,25 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
         });
     };
     let field = |label: &'static str, sig: RwSignal<String>, key: &'static str| {
-        view! { <label>{label} <input type="text" inputmode="decimal" class="driver" data-testid=key prop:value=move || sig.get() on:change=move |ev| sig.set(event_target_value(&ev)) /></label> }
+        view! { <label>{t(label)} <input type="text" inputmode="decimal" class="driver" data-testid=key prop:value=move || sig.get() on:change=move |ev| sig.set(event_target_value(&ev)) /></label> }
     };
     view! {
         <div class="monte-carlo" data-testid="monte-carlo">
-            <h3>"Uncertainty (Monte Carlo)"</h3>
-            <p class="muted small">"Each path adds normal noise to every year's revenue growth and operating margin around the scenario. Sampling uses floating point; the projection above stays in exact decimals. The seed makes a run reproducible."</p>
+            <h3>{t("Uncertainty (Monte Carlo)")}</h3>
+            <p class="muted small">{t("Each path adds normal noise to every year's revenue growth and operating margin around the scenario. Sampling uses floating point; the projection above stays in exact decimals. The seed makes a run reproducible.")}</p>
             <div class="controls">
-                {field("Growth spread (points) ", growth, "mc-growth")}
-                {field("Margin spread (points) ", margin, "mc-margin")}
-                {field("Seed ", seed, "mc-seed")}
-                {field("Paths ", paths, "mc-paths")}
-                <button type="button" class="action" data-testid="mc-run" on:click=run>"Run"</button>
+                {field(n_("Growth spread (points) "), growth, "mc-growth")}
+                {field(n_("Margin spread (points) "), margin, "mc-margin")}
+                {field(n_("Seed "), seed, "mc-seed")}
+                {field(n_("Paths "), paths, "mc-paths")}
+                <button type="button" class="action" data-testid="mc-run" on:click=run>{t("Run")}</button>
             </div>
             {move || problem.get().map(|p| view! { <p class="error-box" role="alert" data-testid="mc-problem">{p}</p> })}
-            {move || progress.get().map(|(done, of)| view! { <p role="status" data-testid="mc-progress">{format!("{done} of {of} paths…")}</p> })}
+            {move || progress.get().map(|(done, of)| view! { <p role="status" data-testid="mc-progress">{tf("{0} of {1} paths…", &[&(done).to_string(), &(of).to_string()])}</p> })}
             {move || outcome.get().map(|(o, ms)| {
                 let rows = o.revenue.iter().zip(o.operating_income.iter()).map(|(r, oi)| view! {
                     <tr>
-                        <th scope="row">{format!("FY{}", r.year)}</th>
+                        <th scope="row">{p(&format!("FY{}", r.year))}</th>
                         <td class="num">{bn(r.p10)}</td><td class="num">{bn(r.p50)}</td><td class="num">{bn(r.p90)}</td>
                         <td class="num">{bn(oi.p10)}</td><td class="num">{bn(oi.p50)}</td><td class="num">{bn(oi.p90)}</td>
                     </tr>
@@ -119,14 +121,13 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
                 let ty = scenario.get().map_or(2, |(_, t)| t);
                 view! {
                     <p data-testid="mc-result">
-                        {format!("{} paths in {} ms. In FY{}: revenues reach JPY 100 billion in {}, operating income JPY 10 billion in {}, both in {} of paths.",
-                            format::group(Decimal::from(o.paths as u64), 0), format::group(Decimal::from_f64(ms).unwrap_or_default(), 0), YEARS[ty], pct(o.p_revenue), pct(o.p_operating_income), pct(o.p_both))}
+                        {tf("{0} paths in {1} ms. In {2}: revenues reach JPY 100 billion in {3}, operating income JPY 10 billion in {4}, both in {5} of paths.", &[&(format::group(Decimal::from(o.paths as u64), 0)).to_string(), &(format::group(Decimal::from_f64(ms).unwrap_or_default(), 0)).to_string(), &p(&format!("FY{}", YEARS[ty])), &(pct(o.p_revenue)).to_string(), &(pct(o.p_operating_income)).to_string(), &(pct(o.p_both)).to_string()])}
                     </p>
                     <div class="table-scroll">
                         <table class="data-table" data-testid="mc-bands">
-                            <caption>"Percentile bands (JPY billion)"</caption>
+                            <caption>{t("Percentile bands (JPY billion)")}</caption>
                             <thead>
-                                <tr><th scope="col">"Year"</th><th scope="col" class="num">"Revenues P10"</th><th scope="col" class="num">"P50"</th><th scope="col" class="num">"P90"</th><th scope="col" class="num">"Operating income P10"</th><th scope="col" class="num">"P50"</th><th scope="col" class="num">"P90"</th></tr>
+                                <tr><th scope="col">{t("Year")}</th><th scope="col" class="num">{t("Revenues P10")}</th><th scope="col" class="num">{t("P50")}</th><th scope="col" class="num">{t("P90")}</th><th scope="col" class="num">{t("Operating income P10")}</th><th scope="col" class="num">{t("P50")}</th><th scope="col" class="num">{t("P90")}</th></tr>
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>

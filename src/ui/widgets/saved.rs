@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::i18n::{p, t, tf};
 use rust_decimal::Decimal;
 
 use crate::format;
@@ -25,7 +26,7 @@ struct Entry {
 }
 
 fn bn(x: Decimal) -> String {
-    format::group(x.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), 2)
+    crate::ui::i18n::amount(x, 2)
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -92,7 +93,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
         };
         match store.set_item(&format!("{PREFIX}{n}"), &current_query(&route.get_untracked())) {
             Ok(()) => {
-                message.set(Some(format!("Saved “{n}”.")));
+                message.set(Some(tf("Saved “{0}”.", &[&(n).to_string()])));
                 version.update(|v| *v += 1);
             }
             Err(_) => message.set(Some("The browser refused to save (storage may be full).".to_owned())),
@@ -102,14 +103,14 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
         if let Some(store) = storage() {
             let _ = store.remove_item(&format!("{PREFIX}{n}"));
         }
-        message.set(Some(format!("Deleted “{n}”.")));
+        message.set(Some(tf("Deleted “{0}”.", &[&(n).to_string()])));
         version.update(|v| *v += 1);
     };
     let compare_a = RwSignal::new(String::new());
     let compare_b = RwSignal::new(String::new());
     let list = move || match entries.get() {
         Err(e) => view! { <p class="error-box" role="alert">{e}</p> }.into_any(),
-        Ok(list) if list.is_empty() => view! { <p class="muted">"No saved scenarios yet."</p> }.into_any(),
+        Ok(list) if list.is_empty() => view! { <p class="muted">{t("No saved scenarios yet.")}</p> }.into_any(),
         Ok(list) => {
             let broken: Vec<Entry> = list.iter().filter(|e| e.problem.is_some()).cloned().collect();
             let items = list
@@ -118,7 +119,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
                 .map(|e| {
                     let href = format!("{}?{}", View::Scenarios.href(), e.query);
                     let n = e.name.clone();
-                    view! { <li><a href=href>{e.name.clone()}</a> " " <button type="button" class="link" on:click=move |_| remove(n.clone())>"Delete"</button></li> }
+                    view! { <li><a href=href>{e.name.clone()}</a> " " <button type="button" class="link" on:click=move |_| remove(n.clone())>{t("Delete")}</button></li> }
                 })
                 .collect_view();
             let broken = (!broken.is_empty()).then(|| {
@@ -126,7 +127,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
                     .into_iter()
                     .map(|e| {
                         let n = e.name.clone();
-                        view! { <li>{format!("“{}” could not be read and was skipped: {}", e.name, e.problem.unwrap_or_default())} " " <button type="button" class="link" on:click=move |_| remove(n.clone())>"Delete it"</button></li> }
+                        view! { <li>{tf("“{0}” could not be read and was skipped: {1}", &[&(e.name).to_string(), &(e.problem.unwrap_or_default()).to_string()])} " " <button type="button" class="link" on:click=move |_| remove(n.clone())>{t("Delete it")}</button></li> }
                     })
                     .collect_view();
                 view! { <div class="error-box" role="alert" data-testid="saved-broken"><ul>{rows}</ul></div> }
@@ -169,30 +170,30 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
                 [0usize, 2].into_iter().map(move |i| (label, f, i))
             })
             .map(|(label, f, i)| {
-                view! { <tr><th scope="row">{format!("{label}, FY{}", YEARS[i])}</th><td class="num">{f(&ra[i])}</td><td class="num">{f(&rb[i])}</td></tr> }
+                view! { <tr><th scope="row">{format!("{}, {}", t(label), p(&format!("FY{}", YEARS[i])))}</th><td class="num">{f(&ra[i])}</td><td class="num">{f(&rb[i])}</td></tr> }
             })
             .collect_view();
         Some(view! {
             <table class="data-table" data-testid="compare-table">
-                <caption>"Side by side (JPY billion; margins in %)"</caption>
-                <thead><tr><th scope="col">"Line"</th><th scope="col" class="num">{a.0}</th><th scope="col" class="num">{b.0}</th></tr></thead>
+                <caption>{t("Side by side (JPY billion; margins in %)")}</caption>
+                <thead><tr><th scope="col">{t("Line")}</th><th scope="col" class="num">{a.0}</th><th scope="col" class="num">{b.0}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         })
     };
     view! {
         <div class="saved" data-testid="saved">
-            <h3>"Saved scenarios"</h3>
-            <p class="muted small">"Kept in this browser only. A saved scenario is its link: open it, or copy the address bar to share it."</p>
+            <h3>{t("Saved scenarios")}</h3>
+            <p class="muted small">{t("Kept in this browser only. A saved scenario is its link: open it, or copy the address bar to share it.")}</p>
             <div class="controls">
-                <label>"Name " <input type="text" class="name" data-testid="save-name" maxlength="60" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <button type="button" class="action" data-testid="save" on:click=save>"Save this scenario"</button>
+                <label>{t("Name ")} <input type="text" class="name" data-testid="save-name" maxlength="60" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                <button type="button" class="action" data-testid="save" on:click=save>{t("Save this scenario")}</button>
             </div>
             {move || message.get().map(|m| view! { <p role="status" data-testid="save-message">{m}</p> })}
             {list}
             <div class="controls">
-                <label>"Compare " <select data-testid="compare-a" on:change=move |ev| compare_a.set(event_target_value(&ev))>{options}</select></label>
-                <label>" with " <select data-testid="compare-b" on:change=move |ev| compare_b.set(event_target_value(&ev))>{options}</select></label>
+                <label>{t("Compare ")} <select data-testid="compare-a" on:change=move |ev| compare_a.set(event_target_value(&ev))>{options}</select></label>
+                <label>{t(" with ")} <select data-testid="compare-b" on:change=move |ev| compare_b.set(event_target_value(&ev))>{options}</select></label>
             </div>
             {comparison}
         </div>

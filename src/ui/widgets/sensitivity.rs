@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::i18n::{p, t, tf};
 use rust_decimal::Decimal;
 
 use crate::charts::data;
@@ -43,7 +44,7 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
     });
     let chart = Signal::derive(move || {
         let (g, ty) = grid.get().ok_or_else(|| "the grid could not be computed for these values".to_owned())?;
-        data::heatmap(&g, (label(&row.get().0), label(&col.get().0)), target, YEARS[ty]).map_err(|e| e.to_string())
+        data::heatmap(crate::ui::i18n::lang(), &g, (label(&row.get().0), label(&col.get().0)), target, YEARS[ty]).map_err(|e| e.to_string())
     });
     let range_input = move |axis: RwSignal<(String, Decimal, Decimal)>, end: usize| {
         move |ev: leptos::ev::Event| {
@@ -53,7 +54,7 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
                     problem.set(None);
                     axis.update(|a| if end == 0 { a.1 = v } else { a.2 = v });
                 }
-                _ => problem.set(Some(format!("“{}” is not a value from -50 to 100; the grid is unchanged.", text.trim()))),
+                _ => problem.set(Some(tf("“{0}” is not a value from -50 to 100; the grid is unchanged.", &[&(text.trim()).to_string()]))),
             }
         }
     };
@@ -61,18 +62,18 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
         view! {
             <fieldset class="axis">
                 <legend>{name}</legend>
-                <select aria-label=format!("{name}: lever") data-testid=format!("sens-{}", name.to_ascii_lowercase()) on:change=move |ev| axis.update(|a| a.0 = event_target_value(&ev)) prop:value=move || axis.get().0>
-                    {LEVERS.iter().map(|(k, t, _)| view! { <option value=*k>{*t}</option> }).collect_view()}
+                <select aria-label=tf("{0}: lever", &[&(name).to_string()]) data-testid=format!("sens-{}", name.to_ascii_lowercase()) on:change=move |ev| axis.update(|a| a.0 = event_target_value(&ev)) prop:value=move || axis.get().0>
+                    {LEVERS.iter().map(|(k, txt, _)| view! { <option value=*k>{t(txt)}</option> }).collect_view()}
                 </select>
-                <label>" from " <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().1.to_string() on:change=range_input(axis, 0) /></label>
-                <label>" to " <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().2.to_string() on:change=range_input(axis, 1) /></label>
+                <label>{t(" from ")} <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().1.to_string() on:change=range_input(axis, 0) /></label>
+                <label>{t(" to ")} <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().2.to_string() on:change=range_input(axis, 1) /></label>
                 " %"
             </fieldset>
         }
     };
     view! {
         <div class="sensitivity" data-testid="sensitivity">
-            <h3>"Sensitivity"</h3>
+            <h3>{t("Sensitivity")}</h3>
             <div class="controls">{axis_controls("Rows", row)}{axis_controls("Columns", col)}</div>
             {move || problem.get().map(|p| view! { <p class="error-box" role="alert">{p}</p> })}
             <ChartFigure chart=chart />
@@ -81,7 +82,7 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
                 let rows = g.rows.iter().zip(g.cells.iter()).map(|(r, line)| {
                     let cells = line.iter().map(|v| {
                         let met = *v >= target;
-                        let text = format!("{}{}", format::group(v.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), 1), if met { " ✓" } else { "" });
+                        let text = format!("{}{}", crate::ui::i18n::amount(*v, 1), if met { " ✓" } else { "" });
                         view! { <td class="num" class:met=met>{text}</td> }
                     }).collect_view();
                     view! { <tr><th scope="row" class="num">{format!("{}%", format::group(*r, 1))}</th>{cells}</tr> }
@@ -89,8 +90,8 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
                 view! {
                     <div class="table-scroll">
                         <table class="data-table heat" data-testid="sensitivity-grid">
-                            <caption>{format!("Operating income in FY{} (JPY billion); ✓ marks JPY 10 billion or more. Rows: {}; columns: {}.", YEARS[ty], label(&row.get().0), label(&col.get().0))}</caption>
-                            <thead><tr><th scope="col">"Row \\ column"</th>{head}</tr></thead>
+                            <caption>{tf("Operating income in {0} (JPY billion); ✓ marks JPY 10 billion or more. Rows: {1}; columns: {2}.", &[&p(&format!("FY{}", YEARS[ty])), &t(label(&row.get().0)), &t(label(&col.get().0))])}</caption>
+                            <thead><tr><th scope="col">{t("Row \\ column")}</th>{head}</tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>

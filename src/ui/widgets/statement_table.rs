@@ -3,6 +3,7 @@
 //! The label column stays in view when the table scrolls sideways on a phone.
 
 use leptos::prelude::*;
+use crate::ui::i18n::{p, t};
 
 use crate::export::statement_sheet;
 use crate::format::{self, MoneyUnit, Negatives};
@@ -20,10 +21,10 @@ pub fn StatementTable(
     selected: Signal<Option<String>>,
     on_select: Callback<String>,
 ) -> impl IntoView {
-    let head = table.columns.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
+    let head = table.columns.iter().map(|c| view! { <th scope="col" class="num">{p(c)}</th> }).collect_view();
     let file = format!("iij-{}.csv", table.key);
     let copy = table.clone();
-    let sheet = Callback::new(move |()| statement_sheet(&copy, unit, negatives, "Line item"));
+    let sheet = Callback::new(move |()| statement_sheet(&copy, unit, negatives, &t("Line item")));
     let body = table
         .rows
         .into_iter()
@@ -69,23 +70,25 @@ pub fn StatementTable(
                 .collect_view();
             view! {
                 <tr class=class>
-                    <th scope="row" class=format!("label depth-{}", row.depth)>{row.label}</th>
+                    <th scope="row" class=format!("label depth-{}", row.depth)>{t(row.label)}</th>
                     {cells}
                 </tr>
             }
         })
         .collect_view();
     view! {
+        <div class="statement-block">
         <div class="table-tools"><CsvButton file=file sheet=sheet /></div>
         <div class="table-scroll statement">
             <table class="data-table sticky-first" data-testid=format!("table-{}", table.key)>
                 <caption>
-                    <span class="caption-title">{table.title}</span>
+                    <span class="caption-title">{t(table.title)}</span>
                     <span class="caption-note">{note}</span>
                 </caption>
-                <thead><tr><th scope="col">"Line item"</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{t("Line item")}</th>{head}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
+        </div>
         </div>
     }
 }

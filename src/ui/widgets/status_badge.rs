@@ -6,5 +6,5 @@ use crate::model::Status;
 
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
-    view! { <span class=format!("status status-{}", status.code())>{status.label()}</span> }
+    view! { <span class=format!("status status-{}", status.code())>{crate::ui::i18n::t(status.label())}</span> }
 }

@@ -1,0 +1,122 @@
+//! English and Japanese. The English text is the key (as in gettext): `tr(Lang::Ja, "Revenues")`
+//! looks it up in the table built from data/i18n/ja.tsv and falls back to the English. Texts
+//! with figures are templates with `{0}`, `{1}` … placeholders (`trf`). Periods, amounts and
+//! units follow each language's conventions: FY2007 is 2008年3月期, JPY 66.8 billion is
+//! 668億円. Plain Rust, tested on the host: a test lists every text the app shows and
+//! requires a translation for each.
+//!
+//! Why not leptos_i18n: most of the text is data (statement lines, ratio names and
+//! definitions, fact labels, errata), known at run time from the dataset rather than as
+//! compile-time keys, and the model, charts and exports (plain Rust, no Leptos) need it too.
+//! One lookup by English text serves all of them.
+
+use rust_decimal::Decimal;
+
+use crate::format::group;
+pub use crate::settings::Lang;
+
+include!(concat!(env!("OUT_DIR"), "/ja.rs"));
+
+/// Marks a text for translation where it is defined (a static table of labels) and returns
+/// it unchanged; it is translated where it is shown. The coverage test finds it by name.
+pub const fn n_(en: &str) -> &str {
+    en
+}
+
+/// `en` in `lang`: the translation if there is one, else `en` itself.
+pub fn tr<'a>(lang: Lang, en: &'a str) -> &'a str {
+    match lang {
+        Lang::En => en,
+        Lang::Ja => JA.binary_search_by(|(k, _)| (*k).cmp(en)).ok().and_then(|i| JA.get(i)).map_or(en, |(_, ja)| ja),
+    }
+}
+
+/// Whether `en` has a Japanese translation.
+pub fn has_ja(en: &str) -> bool {
+    JA.binary_search_by(|(k, _)| (*k).cmp(en)).is_ok()
+}
+
+/// The template `en` in `lang` with `{0}`, `{1}` … replaced by `args`.
+pub fn trf(lang: Lang, en: &str, args: &[&str]) -> String {
+    let mut out = tr(lang, en).to_owned();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), a);
+    }
+    out
+}
+
+/// A period as each language writes it. Fiscal years end on March 31 of the next calendar
+/// year: FY2007 is 2008年3月期; FY2008F (forecast) is 2009年3月期(予想); 4Q FY2007 is
+/// 2008年3月期第4四半期; "March 31, 2008" is 2008年3月31日. Anything else is translated as text.
+pub fn period(lang: Lang, en: &str) -> String {
+    if lang == Lang::En {
+        return en.to_owned();
+    }
+    let fy = |s: &str| -> Option<u16> { s.strip_prefix("FY").filter(|y| y.len() == 4).and_then(|y| y.parse::<u16>().ok()) };
+    if let Some(y) = fy(en) {
+        return format!("{}年3月期", y + 1);
+    }
+    if let Some(y) = en.strip_suffix('F').and_then(fy) {
+        return format!("{}年3月期(予想)", y + 1);
+    }
+    if let Some((q, y)) = en.split_once("Q FY").and_then(|(q, y)| Some((q.parse::<u8>().ok()?, y.parse::<u16>().ok()?))) {
+        return format!("{}年3月期第{q}四半期", y + 1);
+    }
+    if let Some((a, b)) = en.split_once('→') {
+        return format!("{}→{}", period(lang, a), period(lang, b));
+    }
+    if let Some((m, d, y)) = date(en) {
+        return format!("{y}年{m}月{d}日");
+    }
+    tr(lang, en).to_owned()
+}
+
+const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// "June 9, 2008" as (month, day, year).
+fn date(en: &str) -> Option<(usize, u8, u16)> {
+    let (month, rest) = en.split_once(' ')?;
+    let (day, year) = rest.split_once(", ")?;
+    let m = MONTHS.iter().position(|x| *x == month)? + 1;
+    Some((m, day.parse().ok()?, year.parse().ok()?))
+}
+
+/// An amount in yen as prose: "66.8 billion" (JPY implied by the sentence) or "668億円".
+/// `dp` is the English decimals in billions; Japanese shows one decimal fewer in 億円
+/// (the same precision).
+pub fn money(lang: Lang, yen: Decimal, dp: u32) -> String {
+    match lang {
+        Lang::En => format!("{} billion", group(yen.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), dp)),
+        Lang::Ja => format!("{}億円", group(yen.checked_div(Decimal::from(100_000_000)).unwrap_or_default(), dp.saturating_sub(1))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_can_translate_with_an_english_fallback() {
+        assert_eq!(tr(Lang::En, "Overview"), "Overview");
+        assert_eq!(tr(Lang::Ja, "Overview"), "概要");
+        assert_eq!(tr(Lang::Ja, "no such text"), "no such text");
+        assert!(JA.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no duplicates");
+    }
+
+    #[test]
+    fn it_can_write_periods_the_japanese_way() {
+        let cases = [("FY2007", "2008年3月期"), ("FY2008F", "2009年3月期(予想)"), ("4Q FY2007", "2008年3月期第4四半期"), ("March 31, 2008", "2008年3月31日"), ("June 9, 2008", "2008年6月9日"), ("FY2007→FY2010", "2008年3月期→2011年3月期")];
+        for (en, ja) in cases {
+            assert_eq!(period(Lang::Ja, en), ja);
+            assert_eq!(period(Lang::En, en), en);
+        }
+    }
+
+    #[test]
+    fn it_can_write_amounts_in_oku_yen() {
+        let yen = Decimal::from(66_835_299_000u64);
+        assert_eq!(money(Lang::En, yen, 1), "66.8 billion");
+        assert_eq!(money(Lang::Ja, yen, 1), "668億円");
+        assert_eq!(money(Lang::Ja, Decimal::from(108_290_000_000u64), 2), "1,082.9億円");
+    }
+}

@@ -1,0 +1,107 @@
+// End-to-end tests of the Japanese edition on the release build: the switch, the URL and
+// the remembered choice, and known Japanese labels and formatted numbers on every view.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
+
+const env = useServerAndBrowser();
+
+const text = (page, selector) => page.locator(selector).first().innerText();
+
+describe('Japanese', () => {
+  test('the switch sets the language, <html lang> and the URL, and is remembered', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/overview');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await page.click('[data-testid="lang-ja"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    assert.match(page.url(), /#\/overview\?lang=ja$/);
+    assert.equal(await page.getAttribute('[data-testid="lang-ja"]', 'aria-pressed'), 'true');
+    assert.equal(await text(page, '[data-testid="nav-overview"]'), '概要');
+    assert.equal(await page.title(), '概要 · IIJ Financial Explorer');
+    // Following a link keeps the language in the URL.
+    await page.click('[data-testid="nav-ratios"]');
+    await page.waitForFunction(() => /#\/ratios\?lang=ja$/.test(location.href));
+    // Remembered: a bookmark without the parameter opens in Japanese.
+    await page.goto(`${env.srv.base}#/statements`);
+    await page.waitForSelector('[data-testid="view-statements"]');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+    await page.waitForFunction(() => /lang=ja/.test(location.href));
+    // Back to English: the parameter goes.
+    await page.click('[data-testid="lang-en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.doesNotMatch(page.url(), /lang=/);
+    assert.equal(await text(page, 'main h2'), 'Statements');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('every view reads in Japanese with Japanese units and periods', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/overview?lang=ja');
+    assert.equal(await text(page, 'main h2'), '概要');
+    // The trend chart in 億円: FY2007 revenues 66,835,299 thousand = 668億円, labelled 2008年3月期.
+    const trend = page.locator('[data-testid="chart-trend"]');
+    await trend.locator('[data-testid="chart-table-switch"]').click();
+    const row = await trend.locator('tr', { has: page.locator('th:text-is("2008年3月期")') }).locator('th, td').allInnerTexts();
+    assert.deepEqual(row, ['2008年3月期', '668', '48', '実績']);
+
+    await openView(page, env.srv.base, '#/statements?s=income&unit=oku&lang=ja');
+    assert.equal(await text(page, '[data-testid="tab-income"]'), '損益計算書');
+    const head = await page.locator('[data-testid="table-income"] thead th').allInnerTexts();
+    assert.deepEqual(head.slice(0, 3), ['科目', '2008年3月期', '2007年3月期']);
+    // 売上高合計 in 億円: 66,835,299 thousand yen = 668.4億円; 営業利益 4,759,364 thousand = 47.6.
+    const revenue = await page.locator('[data-testid="table-income"] tr', { has: page.locator('th:text-is("売上高合計")') }).locator('td').first().innerText();
+    assert.equal(revenue, '668.4');
+    const oi = await page.locator('[data-testid="table-income"] tr', { has: page.locator('th:text-is("営業利益")') }).locator('td').first().innerText();
+    assert.equal(oi, '47.6');
+
+    await openView(page, env.srv.base, '#/ratios?g=profitability&lang=ja');
+    assert.equal(await text(page, '[data-testid="group-profitability"]'), '収益性');
+    // 売上高営業利益率 FY2007: 4,759,364 / 66,835,299 = 7.1%.
+    assert.equal(await page.locator('[data-ratio="operating_margin@FY2007"]').innerText(), '7.1%');
+    assert.match(await text(page, '[data-testid="ratios-profitability"]'), /売上高営業利益率/);
+
+    await openView(page, env.srv.base, '#/scenarios?preset=plan&lang=ja');
+    assert.equal(await text(page, '[data-testid="preset-plan"]'), '会社計画');
+    // The company plan's FY2010 revenues, 108.29 billion, as 1,082.9億円.
+    assert.match(await text(page, '[data-testid="target-revenue"]'), /^達成\s*2011年3月期の売上高1,000億円超: 1,082\.9億円/);
+
+    await openView(page, env.srv.base, '#/charts?lang=ja');
+    assert.equal(await page.getByRole('img', { name: '売上高と営業利益: 2005年3月期～2008年3月期、2009年3月期予想、中期目標', exact: true }).count(), 1);
+
+    await openView(page, env.srv.base, '#/sources?fact=cis.revenue&lang=ja');
+    assert.equal(await text(page, 'main h2'), '出典と検証');
+    assert.equal(await text(page, '#fact-panel-title'), '売上高合計');
+    assert.equal(await text(page, '[data-testid="fact-value"]'), '66,835,299 千円');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('a route that is not a view opens in Japanese without the URL being rewritten', async () => {
+    // Regression: keeping lang=ja in the URL once looped forever on a not-found route.
+    const { page, context, problems } = await recordedPage(env.browser);
+    await context.addInitScript(() => localStorage.setItem('iij-explorer/lang', 'ja'));
+    await openView(page, env.srv.base, '#/no-such-view');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+    assert.match(page.url(), /#\/no-such-view$/);
+    await page.click('[data-testid="nav-charts"]');
+    await page.waitForFunction(() => /#\/charts\?lang=ja$/.test(location.href));
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('a lang parameter that is not a language is reported and the page works', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/overview?lang=klingon');
+    assert.equal(await text(page, '[data-testid="pref-problems"]'), '“lang=klingon” is not a language (en or ja); the page stays in English.');
+    assert.doesNotMatch(page.url(), /lang=/);
+    assert.equal(await text(page, 'main h2'), 'Overview');
+    await page.evaluate(() => localStorage.setItem('iij-explorer/lang', 'fr'));
+    await page.reload();
+    await page.waitForSelector('[data-testid="view-overview"]');
+    assert.match(await text(page, '[data-testid="pref-problems"]'), /The saved language “fr” is not understood; English is used\./);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+});
