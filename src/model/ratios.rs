@@ -9,6 +9,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::dataset::Dataset;
+use crate::i18n::{tr, trf, Lang};
 use super::formula::{self, Expr};
 use super::interval::{Interval, IntervalError};
 
@@ -129,15 +130,22 @@ pub enum NotAvailable {
     Overflow,
 }
 
+impl NotAvailable {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            NotAvailable::MissingInput(id) => trf(lang, "the input “{0}” is not in the documents", &[id]),
+            NotAvailable::BadFormula(m) => trf(lang, "the formula cannot be read: {0}", &[m]),
+            NotAvailable::DivisionByZero => tr(lang, "a denominator is zero").to_owned(),
+            NotAvailable::NotPositive => tr(lang, "compound growth needs positive start and end values").to_owned(),
+            NotAvailable::Overflow => tr(lang, "the arithmetic overflowed").to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for NotAvailable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NotAvailable::MissingInput(id) => write!(f, "the input “{id}” is not in the documents"),
-            NotAvailable::BadFormula(m) => write!(f, "the formula cannot be read: {m}"),
-            NotAvailable::DivisionByZero => f.write_str("a denominator is zero"),
-            NotAvailable::NotPositive => f.write_str("compound growth needs positive start and end values"),
-            NotAvailable::Overflow => f.write_str("the arithmetic overflowed"),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 

@@ -9,6 +9,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::dataset::Dataset;
+use crate::i18n::{period, tr, trf, Lang};
 
 /// The projected fiscal years.
 pub const YEARS: [u16; 5] = [2008, 2009, 2010, 2011, 2012];
@@ -182,15 +183,24 @@ pub enum ScenarioError {
     Overflow,
 }
 
+impl ScenarioError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ScenarioError::OutOfBounds { driver, year, value, min, max } => trf(
+                lang,
+                "{0} for {1} is {2}; it must be between {3} and {4}",
+                &[tr(lang, &driver.name()), &period(lang, &format!("FY{year}")), &value.to_string(), &min.to_string(), &max.to_string()],
+            ),
+            ScenarioError::MissingBase(id) => trf(lang, "the FY2007 figure “{0}” is missing", &[id]),
+            ScenarioError::Overflow => tr(lang, "the projection overflowed").to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ScenarioError::OutOfBounds { driver, year, value, min, max } => {
-                write!(f, "{} for FY{year} is {value}; it must be between {min} and {max}", driver.name())
-            }
-            ScenarioError::MissingBase(id) => write!(f, "the FY2007 figure “{id}” is missing"),
-            ScenarioError::Overflow => f.write_str("the projection overflowed"),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -745,11 +755,16 @@ pub fn encode(p: Preset, s: &Scenario, presets: &Presets) -> Vec<(String, String
 /// value; each such case is reported in plain words. Parameters it does not know are left
 /// to the view.
 pub fn decode(params: &[(String, String)], presets: &Presets) -> (Preset, Scenario, Vec<String>) {
+    decode_in(Lang::En, params, presets)
+}
+
+/// `decode`, with the problems worded in `lang`.
+pub fn decode_in(lang: Lang, params: &[(String, String)], presets: &Presets) -> (Preset, Scenario, Vec<String>) {
     let mut problems = Vec::new();
     let p = match params.iter().find(|(k, _)| k == "preset") {
         None => Preset::CompanyPlan,
         Some((_, v)) => Preset::from_key(v).unwrap_or_else(|| {
-            problems.push(format!("There is no preset “{v}”; the company plan is used."));
+            problems.push(trf(lang, "There is no preset “{0}”; the company plan is used.", &[v]));
             Preset::CompanyPlan
         }),
     };
@@ -758,7 +773,7 @@ pub fn decode(params: &[(String, String)], presets: &Presets) -> (Preset, Scenar
         let Some((_, text)) = params.iter().find(|(k, _)| k == d.key()) else { continue };
         let parts: Vec<&str> = text.split('~').collect();
         if parts.len() != 1 && parts.len() != YEARS.len() {
-            problems.push(format!("{}: “{text}” needs one value or five; the preset's values are kept.", d.name()));
+            problems.push(trf(lang, "{0}: “{1}” needs one value or five; the preset's values are kept.", &[tr(lang, &d.name()), text]));
             continue;
         }
         let mut trial = s;
@@ -768,13 +783,13 @@ pub fn decode(params: &[(String, String)], presets: &Presets) -> (Preset, Scenar
             match raw.parse::<Decimal>() {
                 Ok(v) => {
                     if let Err(e) = d.set(y, v, YEARS[i]) {
-                        problems.push(format!("{e}; the preset's values are kept."));
+                        problems.push(trf(lang, "{0}; the preset's values are kept.", &[&e.text(lang)]));
                         ok = false;
                         break;
                     }
                 }
                 Err(_) => {
-                    problems.push(format!("{}: “{raw}” is not a number; the preset's values are kept.", d.name()));
+                    problems.push(trf(lang, "{0}: “{1}” is not a number; the preset's values are kept.", &[tr(lang, &d.name()), raw]));
                     ok = false;
                     break;
                 }

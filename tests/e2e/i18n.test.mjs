@@ -67,6 +67,13 @@ describe('Japanese', () => {
     // The company plan's FY2010 revenues, 108.29 billion, as 1,082.9億円.
     assert.match(await text(page, '[data-testid="target-revenue"]'), /^達成\s*2011年3月期の売上高1,000億円超: 1,082\.9億円/);
 
+    // A URL problem and a refused typed value, in Japanese.
+    await openView(page, env.srv.base, '#/scenarios?preset=bogus&lang=ja');
+    assert.equal(await text(page, '[data-testid="url-problems"]'), 'プリセット「bogus」はありません。会社計画を使います。');
+    await page.fill('[data-driver="tax@2008"]', '999');
+    await page.press('[data-driver="tax@2008"]', 'Enter');
+    assert.match(await text(page, '[data-testid="input-error"]'), /^2009年3月期の実効税率が999です。.*シナリオは変更されていません。$/);
+
     await openView(page, env.srv.base, '#/charts?lang=ja');
     assert.equal(await page.getByRole('img', { name: '売上高と営業利益: 2005年3月期～2008年3月期、2009年3月期予想、中期目標', exact: true }).count(), 1);
 

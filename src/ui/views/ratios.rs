@@ -167,7 +167,7 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
                     Some(v) => {
                         let (text, title) = match &v.value {
                             Ok(x) => (crate::ui::i18n::ratio(*x, spec.unit, spec.decimals), None),
-                            Err(e) => ("n/a".to_owned(), Some(tf("Not available: {0}", &[&(e).to_string()]))),
+                            Err(e) => ("n/a".to_owned(), Some(tf("Not available: {0}", &[&e.text(crate::ui::i18n::lang())]))),
                         };
                         let (id, period) = (spec.id, *p);
                         let is_selected = move || selected.get() == Some((id, Some(period)));
@@ -242,7 +242,7 @@ fn work_panel(explorer: Arc<Explorer>, spec: &'static RatioSpec, period: &'stati
         .collect_view();
     let (result, shown) = match &v.value {
         Ok(x) => (x.normalize().to_string(), tf(if spec.decimals == 1 { "{0} (rounded half away from zero to {1} decimal)" } else { "{0} (rounded half away from zero to {1} decimals)" }, &[&crate::ui::i18n::ratio(*x, spec.unit, spec.decimals), &spec.decimals.to_string()])),
-        Err(e) => ("n/a".to_owned(), tf("Not available: {0}", &[&(e).to_string()])),
+        Err(e) => ("n/a".to_owned(), tf("Not available: {0}", &[&e.text(crate::ui::i18n::lang())])),
     };
     view! {
         <section class="fact-panel derived" data-testid="work-panel" aria-labelledby="work-title">

@@ -19,7 +19,7 @@ use crate::export::{scenario_json, Sheet};
 use crate::format;
 use crate::ui::download::{save_text, CsvButton};
 use crate::model::ratios::{self, compute};
-use crate::model::scenario::{decode, encode, goal_seek, project, Base, Driver, Lever, Metric, Plan, Preset, Presets, Scenario, YearResult, YEARS};
+use crate::model::scenario::{decode_in, encode, goal_seek, project, Base, Driver, Lever, Metric, Plan, Preset, Presets, Scenario, YearResult, YEARS};
 use crate::route::{Route, View};
 use crate::ui::router::{push_route, replace_route};
 use crate::ui::state::{load_error_view, use_explorer};
@@ -44,7 +44,7 @@ fn state(route: &Route, presets: &Presets) -> Result<State, String> {
         Route::View { params, .. } => params.clone(),
         _ => Vec::new(),
     };
-    let (preset, scenario, mut problems) = decode(&params, presets);
+    let (preset, scenario, mut problems) = decode_in(crate::ui::i18n::lang(), &params, presets);
     let target_year = match route.param("ty") {
         None => 2,
         Some(t) => match YEARS.iter().position(|y| y.to_string() == t || format!("FY{y}") == t) {
@@ -114,7 +114,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         Memo::new(move |_| {
             let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
             let t0 = now();
-            let r = st.get().and_then(|s| project(&base, &s.scenario).map_err(|e| e.to_string()));
+            let r = st.get().and_then(|s| project(&base, &s.scenario).map_err(|e| e.text(crate::ui::i18n::lang())));
             // Shown through Decimal: f64 formatting would add kilobytes to the wasm.
             let ms = rust_decimal::prelude::FromPrimitive::from_f64(now() - t0).map(|d: Decimal| d.round_dp(4).to_string()).unwrap_or_default();
             (r, ms)
@@ -149,7 +149,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                 input_error.set(None);
                 replace_route(href(s.preset, &next, &pr1, s.target_year));
             }
-            Err(e) => input_error.set(Some(tf("{0}; the scenario is unchanged.", &[&(e).to_string()]))),
+            Err(e) => input_error.set(Some(tf("{0}; the scenario is unchanged.", &[&e.text(crate::ui::i18n::lang())]))),
         }
     };
     let on_input = Arc::new(on_input);
@@ -304,7 +304,7 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
                         input_error.set(None);
                         replace_route(href(s.preset, &next, &presets, s.target_year));
                     }
-                    Err(e) => input_error.set(Some(tf("{0}: {1}; the scenario is unchanged.", &[&t(label), &(e).to_string()]))),
+                    Err(e) => input_error.set(Some(tf("{0}: {1}; the scenario is unchanged.", &[&t(label), &e.text(crate::ui::i18n::lang())]))),
                 }
             };
             let apply2 = apply.clone();
@@ -382,7 +382,7 @@ fn required_lines(explorer: &crate::ui::state::Explorer) -> Vec<String> {
         .map(|spec| {
             let values = compute(&explorer.data, spec)
                 .into_iter()
-                .map(|v| format!("{}: {}", p(v.period), v.value.map(|x| crate::ui::i18n::ratio(x, spec.unit, spec.decimals)).unwrap_or_else(|e| format!("n/a ({e})"))))
+                .map(|v| format!("{}: {}", p(v.period), v.value.map(|x| crate::ui::i18n::ratio(x, spec.unit, spec.decimals)).unwrap_or_else(|e| format!("n/a ({})", e.text(crate::ui::i18n::lang())))))
                 .collect::<Vec<_>>()
                 .join("; ");
             format!("{} — {values}", t(spec.name))
@@ -509,7 +509,7 @@ fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>, p
                 Some(v) => (tf("{0}: {1}% meets the target in {2} (solved by bisection to 0.0001 points).", &[&t(&l.name()), &(format::group(v, 2)).to_string(), &p(&format!("FY{}", YEARS[y]))]), Some((l, v))),
                 None => (tf("{0} cannot meet it within its bounds: at the upper bound {1} reaches {2} billion.", &[&t(&l.name()), &p(&format!("FY{}", YEARS[y])), &(bn(r.best)).to_string()]), None),
             },
-            Err(e) => (e.to_string(), None),
+            Err(e) => (e.text(crate::ui::i18n::lang()), None),
         };
         answer.set(Some(text));
     };

@@ -63,7 +63,7 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
         let settings = match settings {
             Ok(s) => s,
             Err(e) => {
-                problem.set(Some(tf("{0} Nothing was run.", &[&(e).to_string()])));
+                problem.set(Some(tf("{0} Nothing was run.", &[&e])));
                 return;
             }
         };
@@ -71,7 +71,7 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
         let mut r = match Run::new(&base, &s, targets, settings) {
             Ok(r) => r,
             Err(e) => {
-                problem.set(Some(e.to_string()));
+                problem.set(Some(e.text(crate::ui::i18n::lang())));
                 return;
             }
         };

@@ -10,7 +10,7 @@ use crate::ui::i18n::{p, t, tf};
 use rust_decimal::Decimal;
 
 use crate::format;
-use crate::model::scenario::{decode, project, Base, Presets, YearResult, YEARS};
+use crate::model::scenario::{decode, decode_in, project, Base, Presets, YearResult, YEARS};
 use crate::route::{parse_query, percent_encode, Route, View};
 
 /// Keys of saved scenarios start with this.
@@ -42,7 +42,7 @@ fn read_all(presets: &Presets) -> Result<Vec<Entry>, String> {
         let Some(key) = store.key(i).ok().flatten() else { continue };
         let Some(name) = key.strip_prefix(PREFIX) else { continue };
         let query = store.get_item(&key).ok().flatten().unwrap_or_default();
-        let (_, _, problems) = decode(&parse_query(&query), presets);
+        let (_, _, problems) = decode_in(crate::ui::i18n::lang(), &parse_query(&query), presets);
         let problem = if !problems.is_empty() {
             Some(problems.join(" "))
         } else if !query.starts_with("preset=") {
