@@ -10,6 +10,11 @@ say() { printf '==> %s\n' "$*"; }
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
+if ! cargo clippy --version >/dev/null 2>&1; then
+  say "adding clippy (the no-panic lints)"
+  rustup component add clippy
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "installing chromium and chromium-driver from Debian"
   $SUDO apt-get update -qq
@@ -20,5 +25,9 @@ if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modu
    || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   say "installing the end-to-end suite's npm packages"
   (cd tests/e2e && npm ci --no-audit --no-fund)
+fi
+if ! python3 -c "import brotli" 2>/dev/null; then
+  say "installing the Python brotli module for the size report (optional: the report works without it)"
+  python3 -m pip install --quiet --user brotli==1.1.0 2>/dev/null || python3 -m pip install --quiet brotli==1.1.0 2>/dev/null || say "brotli could not be installed; sizes are reported raw and gzip only"
 fi
 say "test tools ready: $(chromium --version 2>/dev/null | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

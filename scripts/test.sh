@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer; stops at the first failure.
-#   1. host:    cargo test (the model and the URL parser, natively)
+#   1. host:    cargo test (the model, charts, exports, i18n, natively), clippy's no-panic
+#               lints, the native benchmark
 #   2. browser: wasm-bindgen-test of the components in headless Chromium
 #   3. e2e:     the release build in dist/, served on 127.0.0.1 under /ir/explorer/,
 #               driven by headless Chromium through playwright-core
@@ -11,8 +12,13 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\n==> %s\n' "$*"; }
 
-say "1/3 host tests"
+say "1/3 host tests, the no-panic lints and the native benchmark"
 cargo test --locked
+# No unwrap, expect or panic in the library, and no overflowing operator arithmetic in the
+# model (the lints are denied in src/lib.rs and src/model/mod.rs), for both targets.
+cargo clippy --locked --lib
+cargo clippy --locked --lib --target wasm32-unknown-unknown
+cargo bench --locked --bench engine
 
 say "2/3 browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --locked --target wasm32-unknown-unknown --test web

@@ -13,6 +13,11 @@
 //! - `ui` (wasm32 only): the Leptos app shell, views and widgets; it wires signals to the
 //!   model and holds no financial logic of its own.
 
+// No unwrap, expect or panic outside tests anywhere in the library (a panic in WebAssembly
+// kills the page); checked by `cargo clippy` in scripts/test.sh, for the host and wasm32.
+// The one deliberate panic (`#/selftest/panic`) is allowed where it is.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod charts;
 pub mod export;
 pub mod format;

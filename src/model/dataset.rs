@@ -266,10 +266,10 @@ impl Dataset {
         let mut raw = RawFile { schema: 0, about: String::new(), sections: Vec::new(), facts: Vec::new(), checks: Vec::new(), errata: Vec::new() };
         for (n, line) in text.lines().enumerate() {
             let f: Vec<&str> = line.split('\t').collect();
-            let bad = || Error::Parse(format!("line {} of the bundled data has {} fields", n + 1, f.len()));
+            let bad = || Error::Parse(format!("line {} of the bundled data has {} fields", n.saturating_add(1), f.len()));
             let s = |i: usize| f.get(i).map(|x| (*x).to_owned()).unwrap_or_default();
             let opt = |i: usize| f.get(i).filter(|x| !x.is_empty()).map(|x| (*x).to_owned());
-            let num = |i: usize| -> Result<u32, Error> { f.get(i).and_then(|x| x.parse().ok()).ok_or_else(|| Error::Parse(format!("line {}: field {i} is not a number", n + 1))) };
+            let num = |i: usize| -> Result<u32, Error> { f.get(i).and_then(|x| x.parse().ok()).ok_or_else(|| Error::Parse(format!("line {}: field {i} is not a number", n.saturating_add(1)))) };
             match (f.first().copied(), f.len()) {
                 (Some("schema"), 2) => raw.schema = num(1)?,
                 (Some("S"), 5) => raw.sections.push(RawSection {
@@ -277,7 +277,7 @@ impl Dataset {
                     doc: match f[2] {
                         "notice" => DocumentId::Notice,
                         "forum" => DocumentId::Forum,
-                        other => return Err(Error::Parse(format!("line {}: unknown document “{other}”", n + 1))),
+                        other => return Err(Error::Parse(format!("line {}: unknown document “{other}”", n.saturating_add(1)))),
                     },
                     heading: s(3),
                     line: num(4)?,
@@ -495,7 +495,7 @@ impl Dataset {
         let mut counts = vec![0usize; self.sections.len()];
         for f in &self.facts {
             if let Some(c) = counts.get_mut(f.section) {
-                *c += 1;
+                *c = c.saturating_add(1);
             }
         }
         counts.into_iter().enumerate().collect()

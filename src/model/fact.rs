@@ -167,7 +167,7 @@ impl FromStr for Period {
             return match rest.split_once('Q') {
                 Some((y, q)) => {
                     let q: u8 = q.parse().map_err(|_| ())?;
-                    if (1..=4).contains(&q) && q.to_string().len() == rest.len() - 5 {
+                    if (1..=4).contains(&q) && Some(q.to_string().len()) == rest.len().checked_sub(5) {
                         Ok(Period::Quarter(year(y)?, q))
                     } else {
                         Err(())

@@ -42,7 +42,7 @@ pub fn parse(text: &str) -> Result<Expr<String>, String> {
     let e = p.expr()?;
     p.skip_ws();
     if p.pos < p.s.len() {
-        return Err(format!("unexpected “{}” at position {}", p.rest(), p.pos + 1));
+        return Err(format!("unexpected “{}” at position {}", p.rest(), p.pos.saturating_add(1)));
     }
     Ok(e)
 }
@@ -60,14 +60,14 @@ impl Parser<'_> {
 
     fn skip_ws(&mut self) {
         while self.s.get(self.pos).is_some_and(|b| b.is_ascii_whitespace()) {
-            self.pos += 1;
+            self.pos = self.pos.saturating_add(1);
         }
     }
 
     fn eat(&mut self, c: u8) -> bool {
         self.skip_ws();
         if self.s.get(self.pos) == Some(&c) {
-            self.pos += 1;
+            self.pos = self.pos.saturating_add(1);
             true
         } else {
             false
@@ -75,7 +75,7 @@ impl Parser<'_> {
     }
 
     fn enter(&mut self) -> Result<(), String> {
-        self.depth += 1;
+        self.depth = self.depth.saturating_add(1);
         if self.depth > MAX_DEPTH {
             Err(format!("nested more than {MAX_DEPTH} deep"))
         } else {
@@ -95,7 +95,7 @@ impl Parser<'_> {
                 break;
             }
         }
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
         Ok(left)
     }
 
@@ -121,25 +121,25 @@ impl Parser<'_> {
         } else if self.eat(b'(') {
             let inner = self.expr()?;
             if !self.eat(b')') {
-                return Err(format!("expected “)” at position {}", self.pos + 1));
+                return Err(format!("expected “)” at position {}", self.pos.saturating_add(1)));
             }
             inner
         } else {
             match self.s.get(self.pos) {
                 Some(b) if b.is_ascii_digit() => self.number()?,
                 Some(b) if b.is_ascii_lowercase() => self.name()?,
-                Some(_) => return Err(format!("unexpected “{}” at position {}", self.rest(), self.pos + 1)),
+                Some(_) => return Err(format!("unexpected “{}” at position {}", self.rest(), self.pos.saturating_add(1))),
                 None => return Err("the formula ends too early".to_owned()),
             }
         };
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
         Ok(e)
     }
 
     fn number(&mut self) -> Result<Expr<String>, String> {
         let start = self.pos;
         while self.s.get(self.pos).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
-            self.pos += 1;
+            self.pos = self.pos.saturating_add(1);
         }
         let text = std::str::from_utf8(&self.s[start..self.pos]).map_err(|e| e.to_string())?;
         Decimal::from_str(text).map(Expr::Number).map_err(|_| format!("“{text}” is not a number"))
@@ -152,7 +152,7 @@ impl Parser<'_> {
             .get(self.pos)
             .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_' || *b == b'.')
         {
-            self.pos += 1;
+            self.pos = self.pos.saturating_add(1);
         }
         let name = String::from_utf8_lossy(&self.s[start..self.pos]).into_owned();
         if self.eat(b'(') {

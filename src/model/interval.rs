@@ -72,6 +72,8 @@ impl Interval {
     }
 
     pub fn neg(&self) -> Interval {
+        // Negating a Decimal flips its sign bit: it cannot overflow.
+        #[allow(clippy::arithmetic_side_effects)]
         Interval { lo: -self.hi, hi: -self.lo }
     }
 
@@ -114,7 +116,7 @@ pub fn nth_root(x: Decimal, n: u32) -> Result<Decimal, IntervalError> {
         return Ok(x);
     }
     let nd = Decimal::from(n);
-    let n1 = Decimal::from(n - 1);
+    let n1 = Decimal::from(n.saturating_sub(1));
     let tolerance = Decimal::new(1, 20);
     let mut y = x
         .checked_sub(Decimal::ONE)
@@ -126,7 +128,7 @@ pub fn nth_root(x: Decimal, n: u32) -> Result<Decimal, IntervalError> {
     }
     for _ in 0..200 {
         let mut power = Decimal::ONE;
-        for _ in 0..n - 1 {
+        for _ in 0..n.saturating_sub(1) {
             power = power.checked_mul(y).ok_or(IntervalError::Overflow)?;
         }
         let next = n1

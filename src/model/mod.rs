@@ -6,6 +6,11 @@
 //! it tried. Money is `rust_decimal::Decimal` with `checked_*` arithmetic, and every fallible
 //! step returns `Result<_, Error>`: a panic in WebAssembly kills the whole page.
 
+// Checked by `cargo clippy` in scripts/test.sh: no unwrap, expect or panic, and no operator
+// arithmetic that can overflow (Decimal's operators panic on overflow; every sum here is a
+// checked_*, saturating_* or a documented exception). Tests are exempt.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::arithmetic_side_effects))]
+
 pub mod dataset;
 pub mod documents;
 pub mod error;

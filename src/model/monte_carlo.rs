@@ -153,9 +153,9 @@ impl Run {
                     met = (revenue >= self.targets.0, oi >= self.targets.1);
                 }
             }
-            self.hits.0 += usize::from(met.0);
-            self.hits.1 += usize::from(met.1);
-            self.hits.2 += usize::from(met.0 && met.1);
+            self.hits.0 = self.hits.0.saturating_add(usize::from(met.0));
+            self.hits.1 = self.hits.1.saturating_add(usize::from(met.1));
+            self.hits.2 = self.hits.2.saturating_add(usize::from(met.0 && met.1));
         }
     }
 

@@ -500,7 +500,7 @@ pub fn preset(p: Preset, base: &Base, plan: &Plan) -> Result<Scenario, ScenarioE
             for (n, y) in s.years.iter_mut().enumerate() {
                 y.growth = [g; 3];
                 y.gross_margin = [base.gross_margin(0)?, base.gross_margin(1)?, base.gross_margin(2)?];
-                let step = slope.checked_mul(Decimal::from(n as u32 + 1)).ok_or(ScenarioError::Overflow)?;
+                let step = slope.checked_mul(Decimal::from((n as u32).saturating_add(1))).ok_or(ScenarioError::Overflow)?;
                 y.opex = opex_split(base, sub(opex07, step)?.max(Decimal::ZERO))?;
                 y.other_income = base.other_income;
             }
@@ -680,7 +680,7 @@ pub fn steps(from: Decimal, to: Decimal, n: usize) -> Result<Vec<Decimal>, Scena
     if n < 2 {
         return Ok(vec![from]);
     }
-    let step = sub(to, from)?.checked_div(Decimal::from(n as u64 - 1)).ok_or(ScenarioError::Overflow)?;
+    let step = sub(to, from)?.checked_div(Decimal::from((n as u64).saturating_sub(1))).ok_or(ScenarioError::Overflow)?;
     (0..n).map(|i| step.checked_mul(Decimal::from(i as u64)).and_then(|x| x.checked_add(from)).ok_or(ScenarioError::Overflow)).collect()
 }
 

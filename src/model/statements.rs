@@ -212,7 +212,7 @@ pub fn build(ds: &Dataset, spec: &StatementSpec, common_size: bool) -> Result<Ta
     let common_size = common_size && spec.common_size.is_some();
     let mut rows = Vec::with_capacity(spec.rows.len());
     for r in spec.rows {
-        let mut cells = Vec::with_capacity(r.cells.len() + 2);
+        let mut cells = Vec::with_capacity(r.cells.len().saturating_add(2));
         for (col, entry) in r.cells.iter().enumerate() {
             cells.push(spec_cell(ds, entry, format!("{}.{}.c{col}", spec.key, r.key))?);
         }

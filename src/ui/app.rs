@@ -88,6 +88,7 @@ fn view_body(view: View, route: ReadSignal<Route>) -> AnyView {
 
 /// Panics on purpose: the end-to-end suite opens `#/selftest/panic` to prove that the panic
 /// hook turns a crash of the release build into a visible message.
+#[allow(clippy::panic)] // the one deliberate panic
 fn self_test_panic() -> AnyView {
     panic!("self-test panic requested by #/selftest/panic")
 }

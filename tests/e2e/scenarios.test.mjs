@@ -181,47 +181,7 @@ describe('Saved scenarios', () => {
   });
 });
 
-describe('Scenario performance', () => {
-  test('a driver change updates the targets panel and the projection chart within a frame (200 changes)', async () => {
-    const { page, context, problems } = await recordedPage(env.browser);
-    await openView(page, env.srv.base, '#/scenarios?preset=target');
-    const times = await page.evaluate(async () => {
-      const input = document.querySelector('[data-driver="gm_si@2010"]');
-      const panel = document.querySelector('[data-testid="targets"]');
-      const chart = document.querySelector('[data-testid="chart-projection"] .chart-box');
-      const out = [];
-      // 20 unmeasured changes first: the engine compiles hot wasm functions on first use.
-      for (let i = -20; i < 200; i++) {
-        // Values alternate so every change moves operating income.
-        const value = String(20 + (i % 2 === 0 ? i : 200 - i) / 10);
-        // Done when both the targets panel and the projection chart have changed.
-        const mutated = (node) => new Promise((resolve) => {
-          const obs = new MutationObserver(() => { obs.disconnect(); resolve(performance.now()); });
-          obs.observe(node, { subtree: true, childList: true, characterData: true, attributes: true });
-        });
-        const changed = Promise.all([mutated(panel), mutated(chart)]).then((ts) => Math.max(...ts));
-        const t0 = performance.now();
-        input.value = value;
-        input.dispatchEvent(new Event('change'));
-        const done = await changed;
-        if (i >= 0) out.push([done - t0, Number(document.querySelector('[data-testid="compute"]').dataset.ms)]);
-      }
-      return out;
-    });
-    const pick = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)];
-    if (process.env.SLOWEST) console.log(times.map((t, i) => [i, t[0]]).sort((a, b) => b[1] - a[1]).slice(0, 15));
-    const update = times.map((t) => t[0]);
-    const compute = times.map((t) => t[1]);
-    const [p50, p95] = [pick(update, 0.5), pick(update, 0.95)];
-    console.log(`driver change to updated targets panel and chart: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms; projection alone: p50 ${pick(compute, 0.5).toFixed(3)} ms, p95 ${pick(compute, 0.95).toFixed(3)} ms, over ${times.length} changes`);
-    assert.ok(p95 < 16, `p95 ${p95} ms`);
-    assert.ok(pick(compute, 0.5) < 1, `projection median ${pick(compute, 0.5)} ms`);
-    assert.deepEqual(problems(), []);
-    await context.close();
-  });
-});
-
-describe('Leaving the Scenarios view while work is pending', () => {
+describe('Scenario robustness', () => {
   test('no panic when the grid timer or a Monte Carlo run outlives the view', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     for (let round = 0; round < 3; round++) {

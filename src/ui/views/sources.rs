@@ -107,6 +107,14 @@ fn doc_code(d: DocumentId) -> &'static str {
 #[component]
 fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
     let query = RwSignal::new(route.get_untracked().param("q").unwrap_or_default().to_owned());
+    // A link edited in place (same view) sets the search too; typing updates the URL, which
+    // then agrees with the box (trimmed), so this does not fight the visitor's typing.
+    Effect::new(move |_| {
+        let q = route.get().param("q").unwrap_or_default().to_owned();
+        if q != query.get_untracked().trim() {
+            query.set(q);
+        }
+    });
     let results = {
         let explorer = explorer.clone();
         Memo::new(move |_| explorer.data.search(&query.get(), SEARCH_LIMIT + 1))
@@ -228,12 +236,12 @@ fn SectionFacts(explorer: Arc<Explorer>, id: String) -> impl IntoView {
 #[component]
 fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
     const FILTERS: [&str; 4] = ["all", "pass", "rounding", "erratum"];
-    let asked = route.get_untracked().param("status").map(str::to_owned);
-    let unknown = asked.clone().filter(|a| !FILTERS.contains(&a.as_str()));
-    let filter = RwSignal::new(asked.filter(|a| FILTERS.contains(&a.as_str())).unwrap_or_else(|| "all".to_owned()));
+    // Derived from the URL, so a link edited in place (same view) is followed too.
+    let asked = Memo::new(move |_| route.get().param("status").map(str::to_owned));
+    let unknown = move || asked.get().filter(|a| !FILTERS.contains(&a.as_str()));
+    let filter = Memo::new(move |_| asked.get().filter(|a| FILTERS.contains(&a.as_str())).unwrap_or_else(|| "all".to_owned()));
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        filter.set(value.clone());
         replace_route(route.get_untracked().with_param("status", Some(value.as_str()).filter(|v| *v != "all")));
     };
     let rows = move || {
@@ -294,7 +302,7 @@ fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
                 {t("stands for every value within N/2 of it, so two sides agree within rounding when their intervals meet. ")}
                 {t("Amounts are compared in yen whatever unit they were printed in.")}
             </p>
-            {unknown.map(|u| view! {
+            {move || unknown().map(|u| view! {
                 <p class="error-box" role="alert" data-testid="filter-message">
                     {t("The link asks for checks with status “")} {u} {t("”, which does not exist; all checks are shown.")}
                 </p>

@@ -25,16 +25,17 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
     // The grid is 121 projections: it follows the scenario once typing settles (150 ms), so a
     // driver change updates the targets panel and projection within a frame.
     let settled = RwSignal::new(scenario.get_untracked());
-    Effect::new(move |_| {
+    // The effect keeps the pending timer as its value: the next change drops it (which
+    // cancels it), so one timer is alive at a time and none leaks. The view may be gone when
+    // the timer fires: the try_ accessors then do nothing instead of panicking.
+    Effect::new(move |pending: Option<gloo::timers::callback::Timeout>| {
+        drop(pending);
         let s = scenario.get();
-        // The view may be gone when the timer fires (the visitor moved on): the try_ accessors
-        // then do nothing instead of panicking on disposed signals.
         gloo::timers::callback::Timeout::new(150, move || {
             if scenario.try_get_untracked() == Some(s) {
                 let _ = settled.try_set(s);
             }
         })
-        .forget();
     });
     let grid = Memo::new(move |_| {
         let (s, ty) = settled.get()?;

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Size report of a release build, and the size budgets.
+
+Usage: size_report.py DIST [NAMED_WASM]
+
+- Every file of DIST raw, gzip (level 9) and brotli (quality 11, when the brotli module is
+  installed), and the two figures the budgets are about: the first load of the hosted
+  edition (index.html, the JS, the wasm with its bundled data, the CSS) and the offline file.
+- Which crates the wasm's code comes from: NAMED_WASM is the wasm before wasm-bindgen and
+  wasm-opt (target/wasm32-unknown-unknown/release/iij-explorer.wasm), which still has its
+  "name" section; each function body's size is credited to the crate its name starts with.
+  (The published wasm is smaller after wasm-opt; the shares are what this shows.)
+- The budgets in budgets.json: the issue's budgets are reported as met or over; the guard
+  budgets (the measured size plus 10%) fail the build when exceeded, so that no change grows
+  the app unnoticed.
+
+Writes target/size-report.json and exits non-zero when a guard budget is exceeded.
+"""
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+try:
+    import brotli  # type: ignore
+except ImportError:  # brotli is optional: the report says so
+    brotli = None
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sizes(data: bytes) -> dict:
+    out = {"raw": len(data), "gzip": len(gzip.compress(data, 9, mtime=0))}
+    if brotli is not None:
+        out["brotli"] = len(brotli.compress(data, quality=11))
+    return out
+
+
+def leb(buf: bytes, i: int):
+    result, shift = 0, 0
+    while True:
+        b = buf[i]
+        i += 1
+        result |= (b & 0x7F) << shift
+        shift += 7
+        if b < 0x80:
+            return result, i
+
+
+def name_at(buf: bytes, i: int):
+    n, i = leb(buf, i)
+    return buf[i:i + n].decode("utf-8", "replace"), i + n
+
+
+def limits(buf: bytes, i: int) -> int:
+    flags, i = leb(buf, i)
+    _, i = leb(buf, i)
+    if flags & 1:
+        _, i = leb(buf, i)
+    return i
+
+
+def crate_of(symbol: str) -> str:
+    """The crate a Rust symbol belongs to: the first path segment of a legacy-mangled name
+    (`_ZN12rust_decimal3ops3div17h…E`), or of the type in an impl (`_ZN…_$LT$tachys..view…`)."""
+    if symbol.startswith("_ZN"):
+        m = re.match(r"_ZN(\d+)", symbol)
+        if m:
+            start = m.end()
+            ident = symbol[start:start + int(m.group(1))]
+            ident = ident.lstrip("_").replace("$LT$", "").replace("$RF$", "").lstrip("_")
+            return re.split(r"\.\.|\$", ident)[0] or "(impl)"
+    m = re.match(r"[<&]*([A-Za-z_][A-Za-z0-9_]*)::", symbol)
+    if m:
+        return m.group(1)
+    return "(other: " + (symbol.split("(")[0][:20] or "no name") + ")" if symbol else "(no name)"
+
+
+def crate_sizes(path: Path) -> dict:
+    """Bytes of function bodies per crate, from the wasm's code and name sections."""
+    buf = path.read_bytes()
+    i, imported, bodies, names = 8, 0, [], {}
+    while i < len(buf):
+        sid = buf[i]
+        size, i = leb(buf, i + 1)
+        end = i + size
+        if sid == 2:  # imports: count the functions, which come first in the index space
+            count, j = leb(buf, i)
+            for _ in range(count):
+                _, j = name_at(buf, j)
+                _, j = name_at(buf, j)
+                kind = buf[j]
+                j += 1
+                if kind == 0:
+                    _, j = leb(buf, j)
+                    imported += 1
+                elif kind == 1:
+                    j = limits(buf, j + 1)
+                elif kind == 2:
+                    j = limits(buf, j)
+                elif kind == 3:
+                    j += 2
+                elif kind == 4:
+                    j += 1
+                    _, j = leb(buf, j)
+        elif sid == 10:  # code: one body per defined function
+            count, j = leb(buf, i)
+            for _ in range(count):
+                n, k = leb(buf, j)
+                bodies.append(n + (k - j))
+                j = k + n
+        elif sid == 0:
+            name, j = name_at(buf, i)
+            if name == "name":
+                while j < end:
+                    sub = buf[j]
+                    sub_size, j = leb(buf, j + 1)
+                    if sub == 1:
+                        count, k = leb(buf, j)
+                        for _ in range(count):
+                            idx, k = leb(buf, k)
+                            fname, k = name_at(buf, k)
+                            names[idx] = fname
+                    j += sub_size
+        i = end
+    totals: dict = {}
+    for n, body in enumerate(bodies):
+        symbol = names.get(imported + n, "")
+        if symbol.startswith("__wbindgen_describe"):
+            continue  # type descriptors that wasm-bindgen reads and removes
+        crate = crate_of(symbol)
+        if crate == "T":
+            crate = "(generic impls: leptos, tachys, std)"
+        elif symbol.startswith("_R"):
+            crate = "(v0-mangled: std)"
+        totals[crate] = totals.get(crate, 0) + body
+    return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
+
+
+def main(dist: str, named_wasm: str) -> int:
+    dist_path = Path(dist)
+    files = {p.name: sizes(p.read_bytes()) for p in sorted(dist_path.iterdir()) if p.is_file()}
+    first_load_names = [n for n in files if n == "index.html" or n.endswith((".js", ".wasm", ".css"))]
+    first_load = {k: sum(files[n].get(k, 0) for n in first_load_names) for k in ("raw", "gzip", "brotli") if all(k in files[n] for n in first_load_names)}
+    offline = files.get("iij-explorer-offline.html", {})
+    width = max(len(n) for n in files)
+    print(f"{'file':<{width}}  {'raw B':>9}  {'gzip B':>9}  {'brotli B':>9}")
+    for n, s in files.items():
+        print(f"{n:<{width}}  {s['raw']:>9}  {s['gzip']:>9}  {s.get('brotli', '-'):>9}")
+    print(f"{'first load (html+js+wasm+css)':<{width}}  {first_load.get('raw', 0):>9}  {first_load.get('gzip', 0):>9}  {first_load.get('brotli', '-'):>9}")
+    if brotli is None:
+        print("(brotli: the Python brotli module is not installed; scripts/setup-test.sh installs it)")
+
+    crates = {}
+    if named_wasm and Path(named_wasm).exists():
+        crates = crate_sizes(Path(named_wasm))
+        total = sum(crates.values()) or 1
+        print("\nwasm code by crate (function bodies before wasm-opt):")
+        for crate, b in list(crates.items())[:15]:
+            print(f"  {crate:<28} {b:>9} B  {100 * b / total:5.1f}%")
+
+    budgets = json.loads((ROOT / "budgets.json").read_text())
+    measured = {"first_load_gzip": first_load.get("gzip", 0), "offline_gzip": offline.get("gzip", 0)}
+    failed = False
+    print()
+    for key, value in measured.items():
+        issue = budgets["issue"][key]
+        guard = budgets["guard"][key]
+        state = "within" if value <= issue else f"OVER by {value - issue} B"
+        print(f"{key}: {value} B; issue budget {issue} B: {state}; guard {guard} B: {'ok' if value <= guard else 'EXCEEDED'}")
+        failed |= value > guard
+    report = {"files": files, "first_load": first_load, "offline": offline, "crates_before_wasm_opt": crates, "budgets": budgets, "measured": measured}
+    out = ROOT / "target" / "size-report.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=2))
+    if failed:
+        print("A guard budget is exceeded: the build grew by more than 10% (see budgets.json).", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "dist", sys.argv[2] if len(sys.argv) > 2 else str(ROOT / "target/wasm32-unknown-unknown/release/iij-explorer.wasm")))
