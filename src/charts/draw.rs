@@ -35,11 +35,30 @@ fn stroke(ink: Ink, width: u32) -> ShapeStyle {
     ink.rgb().stroke_width(width)
 }
 
-/// Greedy word wrap by estimated width.
+/// Greedy word wrap by estimated width. A "word" wider than the line (Japanese has no
+/// spaces) is broken between characters.
 fn wrap(text: &str, size: u32, width: u32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut words: Vec<String> = Vec::new();
     for word in text.split(' ') {
+        if text_width(word, size) <= width {
+            words.push(word.to_owned());
+            continue;
+        }
+        let mut piece = String::new();
+        for c in word.chars() {
+            let mut next = piece.clone();
+            next.push(c);
+            if !piece.is_empty() && text_width(&next, size) > width {
+                words.push(std::mem::take(&mut piece));
+            }
+            piece.push(c);
+        }
+        words.push(piece);
+    }
+    for word in &words {
+        let word = word.as_str();
         let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
         if !current.is_empty() && text_width(&candidate, size) > width {
             lines.push(std::mem::replace(&mut current, word.to_owned()));
@@ -441,6 +460,13 @@ mod tests {
         for (scale, v, want) in cases {
             assert_eq!(tick(Lang::En, scale, v), want, "{v}");
         }
+    }
+
+    #[test]
+    fn it_can_wrap_japanese_titles_between_characters() {
+        let lines = wrap("売上高と営業利益: 2005年3月期～2008年3月期、2009年3月期予想、中期目標", TITLE_SIZE, 300);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, TITLE_SIZE) <= 300), "{lines:?}");
     }
 
     #[test]

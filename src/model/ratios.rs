@@ -229,7 +229,7 @@ const fn r(
 /// The catalogue.
 pub static CATALOGUE: &[RatioSpec] = &[
     // ----- profitability -----
-    r("gross_margin", Profitability, "Gross margin", "Revenues less cost of revenues, as a share of revenues.", Pc, 1, &[
+    r("gross_margin", Profitability, "Gross margin ratio", "Revenues less cost of revenues, as a share of revenues.", Pc, 1, &[
         ("FY2006", "pct(results.gross_margin_fy2006, trend.revenue.fy2006)"),
         ("FY2007", "pct(cis.revenue - cis.cost_of_revenues, cis.revenue)"),
     ]),

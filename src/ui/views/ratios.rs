@@ -111,7 +111,7 @@ fn direction(values: &[RatioValue]) -> (&'static str, String) {
             (Ok(x), Ok(y)) if y < x => ("▼", tf("down from {0}", &[&p(a.period)])),
             _ => ("=", tf("unchanged from {0}", &[&p(a.period)])),
         },
-        _ => ("", "one period only".to_owned()),
+        _ => ("", t("one period only")),
     }
 }
 
