@@ -101,6 +101,14 @@ describe('offline edition', () => {
     await page.fill('[data-testid="save-name"]', 'Offline case');
     await page.click('[data-testid="save"]');
     assert.equal(await page.innerText('[data-testid="save-message"]'), 'Saved “Offline case”.');
+    // Japanese, a chart download and a CSV work offline too.
+    await page.click('[data-testid="lang-ja"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    assert.equal(await page.innerText('[data-testid="nav-scenarios"]'), 'シナリオ');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.table-tools [data-testid="csv"]').first().click()]);
+    assert.equal(csv.suggestedFilename(), 'iij-scenario-projection.csv');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="chart-projection"] [data-testid="chart-png"]').click()]);
+    assert.equal(png.suggestedFilename(), 'iij-projection.png');
     assert.deepEqual(attempted, [], 'no network request');
     assert.deepEqual(problems(), []);
     await context.close();
