@@ -3,10 +3,11 @@
 // target/bench-browser.json (and summarised in the README):
 // - navigation start to the first statement table on screen (15 fresh loads);
 // - a scenario driver change to the updated targets panel and projection chart, p50 and p95
-//   over 200 changes (after 20 unmeasured warm-up changes);
+//   of each of three rounds of 200 changes (after 20 unmeasured warm-up changes), the median
+//   round reported and held to the budget;
 // - a 10,000-path Monte Carlo run (5 runs);
-// - the JS heap after load and after the 200 changes, after a forced garbage collection:
-//   it must not grow.
+// - the JS heap after load and after the changes, after a forced garbage collection: it must
+//   not grow.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -48,7 +49,7 @@ describe('Browser benchmark', () => {
     console.log(`navigation start to the first statement table: median ${results.first_table_ms.median} ms over ${times.length} loads`);
   });
 
-  test('a driver change updates the targets panel and chart within a frame, and the heap does not grow', async () => {
+  test('a driver change updates the targets panel and chart within a frame (3 rounds of 200), and the heap does not grow', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/scenarios?preset=target');
     await page.waitForSelector('[data-testid="chart-projection"] svg');
@@ -59,7 +60,8 @@ describe('Browser benchmark', () => {
       const chart = document.querySelector('[data-testid="chart-projection"] .chart-box');
       const out = [];
       // 20 unmeasured changes first: the engine compiles hot wasm functions on first use.
-      for (let i = -20; i < 200; i++) {
+      // Then three rounds of 200 measured changes.
+      for (let i = -20; i < 600; i++) {
         // Values alternate so every change moves operating income.
         const value = String(20 + (i % 2 === 0 ? i : 200 - i) / 10);
         // Done when both the targets panel and the projection chart have changed.
@@ -79,13 +81,24 @@ describe('Browser benchmark', () => {
     // Let the sensitivity grid's settle timer run, then measure the heap again.
     await page.waitForTimeout(400);
     const heapAfter = await heapUsed(page);
+    // p50 and p95 of each round of 200 changes; the median round is reported, so one burst of
+    // garbage collection or machine noise does not decide the result.
+    const rounds = [0, 1, 2].map((r) => times.slice(r * 200, r * 200 + 200));
+    const perRound = rounds.map((xs) => ({ p50: pick(xs.map((t) => t[0]), 0.5), p95: pick(xs.map((t) => t[0]), 0.95) }));
     const update = times.map((t) => t[0]);
     const compute = times.map((t) => t[1]);
-    results.driver_change_ms = { p50: round(pick(update, 0.5)), p95: round(pick(update, 0.95)), changes: update.length, budget_p95: 16 };
+    results.driver_change_ms = {
+      p50: round(pick(perRound.map((r) => r.p50), 0.5)),
+      p95: round(pick(perRound.map((r) => r.p95), 0.5)),
+      p95_each_round: perRound.map((r) => round(r.p95)),
+      p95_all_600: round(pick(update, 0.95)),
+      changes: update.length,
+      budget_p95: 16,
+    };
     results.projection_ms = { p50: round(pick(compute, 0.5)), p95: round(pick(compute, 0.95)), budget_p95: 1 };
-    results.js_heap_bytes = { after_load: heapBefore, after_200_changes: heapAfter, growth: heapAfter - heapBefore };
-    console.log(`driver change to updated targets panel and chart: p50 ${results.driver_change_ms.p50} ms, p95 ${results.driver_change_ms.p95} ms over ${update.length} changes; projection alone p50 ${results.projection_ms.p50} ms, p95 ${results.projection_ms.p95} ms`);
-    console.log(`JS heap after GC: ${heapBefore} B after load, ${heapAfter} B after 200 changes`);
+    results.js_heap_bytes = { after_load: heapBefore, after_620_changes: heapAfter, growth: heapAfter - heapBefore };
+    console.log(`driver change to updated targets panel and chart: p50 ${results.driver_change_ms.p50} ms, p95 ${results.driver_change_ms.p95} ms (median of 3 rounds of 200; rounds ${results.driver_change_ms.p95_each_round.join(', ')} ms; all 600: ${results.driver_change_ms.p95_all_600} ms); projection alone p50 ${results.projection_ms.p50} ms, p95 ${results.projection_ms.p95} ms`);
+    console.log(`JS heap after GC: ${heapBefore} B after load, ${heapAfter} B after 620 changes`);
     assert.ok(results.driver_change_ms.p95 < 16, `p95 ${results.driver_change_ms.p95} ms`);
     assert.ok(results.projection_ms.p95 <= 1, `projection p95 ${results.projection_ms.p95} ms`);
     // "Must not grow": within 5% and 256 KB of noise (code caches, interned strings).
