@@ -140,6 +140,37 @@ impl Json {
         }
         self.0.push(c);
     }
+
+    /// An object (under `key`, unless it is an array element or the document) whose members
+    /// `fill` writes, followed by a comma.
+    fn object(&mut self, key: Option<&str>, fill: impl FnOnce(&mut Json)) {
+        if let Some(k) = key {
+            self.key(k);
+        }
+        self.0.push('{');
+        fill(self);
+        self.close('}');
+        self.0.push(',');
+    }
+
+    /// An array under `key` of one object per item.
+    fn array<T>(&mut self, key: &str, items: impl IntoIterator<Item = T>, mut fill: impl FnMut(&mut Json, T)) {
+        self.key(key);
+        self.0.push('[');
+        for item in items {
+            self.object(None, |j| fill(j, item));
+        }
+        self.close(']');
+        self.0.push(',');
+    }
+
+    /// The finished document (its trailing comma dropped).
+    fn finish(mut self) -> String {
+        if self.0.ends_with(',') {
+            self.0.pop();
+        }
+        self.0
+    }
 }
 
 /// The whole dataset as JSON: documents, every fact with its value (as an exact decimal
@@ -148,128 +179,91 @@ impl Json {
 pub fn dataset_json(ds: &Dataset) -> String {
     let results = ds.evaluate_all();
     let mut j = Json(String::with_capacity(512 * 1024));
-    j.0.push('{');
-    j.pair("about", "Internet Initiative Japan Inc., FY2007: every figure of the IIJ Financial Explorer, traced to the line it was printed on. Values are exact decimals in their unit.");
-    j.key("documents");
-    j.0.push('[');
-    for d in DOCUMENTS.iter() {
-        j.0.push('{');
-        j.pair("id", d.id.code());
-        j.pair("title", d.title);
-        j.pair("date", d.date);
-        j.close('}');
-        j.0.push(',');
-    }
-    j.close(']');
-    j.0.push(',');
-    j.key("facts");
-    j.0.push('[');
-    for f in &ds.facts {
-        j.0.push('{');
-        j.pair("id", &f.id);
-        j.pair("label", &f.label);
-        j.pair("value", &f.value.normalize().to_string());
-        j.pair("printed", &f.printed);
-        j.pair("unit", f.unit.code());
-        j.pair("precision", &f.precision.normalize().to_string());
-        j.pair("period", &f.period.to_string());
-        j.pair("basis", f.basis.label());
-        j.pair("scope", f.scope.label());
-        let section = ds.sections.get(f.section);
-        if let Some(s) = section {
-            j.pair("document", s.doc.code());
-            j.pair("section", &s.heading);
-            if let Some(text) = s.doc.line(f.line) {
-                j.pair("source_line", text);
+    j.object(None, |j| {
+        j.pair("about", "Internet Initiative Japan Inc., FY2007: every figure of the IIJ Financial Explorer, traced to the line it was printed on. Values are exact decimals in their unit.");
+        j.array("documents", DOCUMENTS.iter(), |j, d| {
+            j.pair("id", d.id.code());
+            j.pair("title", d.title);
+            j.pair("date", d.date);
+        });
+        j.array("facts", &ds.facts, |j, f| {
+            j.pair("id", &f.id);
+            j.pair("label", &f.label);
+            j.pair("value", &f.value.normalize().to_string());
+            j.pair("printed", &f.printed);
+            j.pair("unit", f.unit.code());
+            j.pair("precision", &f.precision.normalize().to_string());
+            j.pair("period", &f.period.to_string());
+            j.pair("basis", f.basis.label());
+            j.pair("scope", f.scope.label());
+            if let Some(s) = ds.sections.get(f.section) {
+                j.pair("document", s.doc.code());
+                j.pair("section", &s.heading);
+                if let Some(text) = s.doc.line(f.line) {
+                    j.pair("source_line", text);
+                }
             }
-        }
-        j.raw("line", &f.line.to_string());
-        j.pair("row", &f.row);
-        if let Some(c) = &f.col {
-            j.pair("column", c);
-        }
-        if let Some(n) = &f.note {
-            j.pair("note", n);
-        }
-        if let Some(e) = f.erratum.and_then(|e| ds.errata.get(e)) {
-            j.pair("erratum", &e.id);
-        }
-        j.close('}');
-        j.0.push(',');
-    }
-    j.close(']');
-    j.0.push(',');
-    j.key("checks");
-    j.0.push('[');
-    for (c, r) in ds.checks.iter().zip(results.iter()) {
-        j.0.push('{');
-        j.pair("id", &c.id);
-        j.pair("label", &c.label);
-        j.pair("formula", &format!("{} {} {}", c.lhs_text, c.relation.symbol(), c.rhs_text));
-        j.pair("status", r.status.code());
-        j.close('}');
-        j.0.push(',');
-    }
-    j.close(']');
-    j.0.push(',');
-    j.key("errata");
-    j.0.push('[');
-    for e in &ds.errata {
-        j.0.push('{');
-        j.pair("id", &e.id);
-        j.pair("kind", &e.kind);
-        j.pair("printed", &e.printed);
-        j.pair("used", &e.used);
-        j.pair("why", &e.why);
-        j.close('}');
-        j.0.push(',');
-    }
-    j.close(']');
-    j.close('}');
-    j.0
+            j.raw("line", &f.line.to_string());
+            j.pair("row", &f.row);
+            if let Some(c) = &f.col {
+                j.pair("column", c);
+            }
+            if let Some(n) = &f.note {
+                j.pair("note", n);
+            }
+            if let Some(e) = f.erratum.and_then(|e| ds.errata.get(e)) {
+                j.pair("erratum", &e.id);
+            }
+        });
+        j.array("checks", ds.checks.iter().zip(results.iter()), |j, (c, r)| {
+            j.pair("id", &c.id);
+            j.pair("label", &c.label);
+            j.pair("formula", &format!("{} {} {}", c.lhs_text, c.relation.symbol(), c.rhs_text));
+            j.pair("status", r.status.code());
+        });
+        j.array("errata", &ds.errata, |j, e| {
+            j.pair("id", &e.id);
+            j.pair("kind", &e.kind);
+            j.pair("printed", &e.printed);
+            j.pair("used", &e.used);
+            j.pair("why", &e.why);
+        });
+    });
+    j.finish()
 }
 
 /// A scenario as JSON: its preset, link, every driver of every year and the projection.
 pub fn scenario_json(preset: Preset, scenario: &Scenario, years: &[YearResult; 5], link: &str) -> String {
     let mut j = Json(String::with_capacity(8 * 1024));
-    j.0.push('{');
-    j.pair("preset", preset.key());
-    j.pair("link", link);
-    j.pair("units", "percentages in percent; other income and minority interests in JPY; per-share amounts in JPY; projection amounts in JPY");
-    j.key("years");
-    j.0.push('[');
-    for ((y, d), r) in YEARS.iter().zip(scenario.years.iter()).zip(years.iter()) {
-        j.0.push('{');
-        j.raw("fiscal_year", &y.to_string());
-        j.key("drivers");
-        j.0.push('{');
-        for driver in Driver::ALL {
-            j.pair(driver.key(), &driver.get(d).normalize().to_string());
-        }
-        j.close('}');
-        j.0.push(',');
-        j.key("projection");
-        j.0.push('{');
-        let money = [
-            ("revenue", r.total_revenue),
-            ("gross_margin", r.gross_margin),
-            ("operating_income", r.operating_income),
-            ("income_before_tax", r.pretax),
-            ("net_income", r.net_income),
-            ("operating_margin_pct", r.operating_margin),
-            ("eps", r.eps),
-            ("dps", r.dps),
-        ];
-        for (k, v) in money {
-            j.pair(k, &v.round_dp(6).normalize().to_string());
-        }
-        j.close('}');
-        j.close('}');
-        j.0.push(',');
-    }
-    j.close(']');
-    j.close('}');
-    j.0
+    j.object(None, |j| {
+        j.pair("preset", preset.key());
+        j.pair("link", link);
+        j.pair("units", "percentages in percent; other income and minority interests in JPY; per-share amounts in JPY; projection amounts in JPY");
+        j.array("years", YEARS.iter().zip(scenario.years.iter()).zip(years.iter()), |j, ((y, d), r)| {
+            j.raw("fiscal_year", &y.to_string());
+            j.object(Some("drivers"), |j| {
+                for driver in Driver::ALL {
+                    j.pair(driver.key(), &driver.get(d).normalize().to_string());
+                }
+            });
+            j.object(Some("projection"), |j| {
+                let figures = [
+                    ("revenue", r.total_revenue),
+                    ("gross_margin", r.gross_margin),
+                    ("operating_income", r.operating_income),
+                    ("income_before_tax", r.pretax),
+                    ("net_income", r.net_income),
+                    ("operating_margin_pct", r.operating_margin),
+                    ("eps", r.eps),
+                    ("dps", r.dps),
+                ];
+                for (k, v) in figures {
+                    j.pair(k, &v.round_dp(6).normalize().to_string());
+                }
+            });
+        });
+    });
+    j.finish()
 }
 
 #[cfg(test)]

@@ -81,13 +81,20 @@ fn date(en: &str) -> Option<(usize, u8, u16)> {
     Some((m, day.parse().ok()?, year.parse().ok()?))
 }
 
+/// An amount in yen as a bare number in each language's unit: JPY billions to `dp` decimals,
+/// or 億円 to one decimal fewer (the same precision).
+pub fn amount(lang: Lang, yen: Decimal, dp: u32) -> String {
+    match lang {
+        Lang::En => group(yen.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), dp),
+        Lang::Ja => group(yen.checked_div(Decimal::from(100_000_000)).unwrap_or_default(), dp.saturating_sub(1)),
+    }
+}
+
 /// An amount in yen as prose: "66.8 billion" (JPY implied by the sentence) or "668億円".
-/// `dp` is the English decimals in billions; Japanese shows one decimal fewer in 億円
-/// (the same precision).
 pub fn money(lang: Lang, yen: Decimal, dp: u32) -> String {
     match lang {
-        Lang::En => format!("{} billion", group(yen.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), dp)),
-        Lang::Ja => format!("{}億円", group(yen.checked_div(Decimal::from(100_000_000)).unwrap_or_default(), dp.saturating_sub(1))),
+        Lang::En => format!("{} billion", amount(lang, yen, dp)),
+        Lang::Ja => format!("{}億円", amount(lang, yen, dp)),
     }
 }
 

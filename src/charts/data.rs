@@ -7,14 +7,14 @@ use rust_decimal::Decimal;
 
 use super::{Band, Bar, Chart, ChartError, DataTable, Heat, Ink, Line, Panel, Plot, Rule, Scale, Swatch};
 use crate::format::group;
-use crate::i18n::{period, tr, trf, Lang};
+// Amounts as text in the chart's unit: JPY billions, or 億円 in Japanese.
+use crate::i18n::{amount as amt, period, tr, trf, Lang};
 use crate::model::monte_carlo::Outcome;
 use crate::model::scenario::{Base, Grid, YearDrivers, YearResult, SEGMENTS, YEARS};
 use crate::model::Dataset;
 
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
-const HUNDRED_MILLION: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
 
 /// A fact in yen (base units).
 #[inline(never)] // one copy, not one per call site (wasm size)
@@ -27,16 +27,6 @@ fn yen(ds: &Dataset, id: &str) -> Result<Decimal, ChartError> {
 #[inline(never)] // one copy, not one per call site (wasm size)
 fn mn(x: Decimal) -> i64 {
     x.checked_div(MILLION).and_then(|m| m.round().to_i64()).unwrap_or(0)
-}
-
-/// Yen as text in the chart's unit: JPY billions, or 億円 in Japanese.
-#[inline(never)] // one copy, not one per call site (wasm size)
-pub fn amt(lang: Lang, x: Decimal, dp: u32) -> String {
-    match lang {
-        Lang::En => group(x.checked_div(BILLION).unwrap_or_default(), dp),
-        // 億円: the same precision, one decimal fewer.
-        Lang::Ja => group(x.checked_div(HUNDRED_MILLION).unwrap_or_default(), dp.saturating_sub(1)),
-    }
 }
 
 #[inline(never)] // one copy, not one per call site (wasm size)

@@ -36,11 +36,6 @@ pub fn p(en: &str) -> String {
     i18n::period(lang(), en)
 }
 
-/// An amount in yen as prose ("66.8 billion" / "668億円").
-pub fn money(yen: Decimal, dp: u32) -> String {
-    i18n::money(lang(), yen, dp)
-}
-
 /// A fact's value with its unit, in the page's language ("66,835,299 JPY thousands",
 /// "66,835,299 千円").
 pub fn fact_with_unit(f: &crate::model::Fact) -> String {
@@ -50,13 +45,9 @@ pub fn fact_with_unit(f: &crate::model::Fact) -> String {
     }
 }
 
-/// An amount in yen as a bare number in the page's unit for amounts: JPY billions to
-/// `en_dp` decimals, or 億円 to one decimal fewer (the same precision).
+/// An amount in yen as a bare number in the page's unit for amounts (see `i18n::amount`).
 pub fn amount(yen: Decimal, en_dp: u32) -> String {
-    match lang() {
-        Lang::En => crate::format::group(yen.checked_div(Decimal::from(1_000_000_000)).unwrap_or_default(), en_dp),
-        Lang::Ja => crate::format::group(yen.checked_div(Decimal::from(100_000_000)).unwrap_or_default(), en_dp.saturating_sub(1)),
-    }
+    i18n::amount(lang(), yen, en_dp)
 }
 
 /// A ratio's value with its unit, in the page's language (7.1%, 1.25x / 1.25倍, 45 days / 45日,

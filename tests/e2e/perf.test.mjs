@@ -117,16 +117,14 @@ describe('Browser benchmark', () => {
       const ms = await page.evaluate(async () => {
         const t0 = performance.now();
         document.querySelector('[data-testid="mc-run"]').click();
+        // This run's result replaces the previous one when the run ends.
         await new Promise((resolve) => {
-          const poll = () => (document.querySelector('[data-testid="mc-result"]') && !document.querySelector('[data-testid="mc-progress"]') && document.querySelector('[data-testid="mc-result"]').dataset.seed === undefined ? resolve() : requestAnimationFrame(poll));
-          // Wait for this run's result: the previous one is replaced when the run ends.
           const prev = document.querySelector('[data-testid="mc-result"]')?.textContent;
           const check = () => {
             const r = document.querySelector('[data-testid="mc-result"]');
             if (r && r.textContent !== prev && !document.querySelector('[data-testid="mc-progress"]')) resolve();
             else requestAnimationFrame(check);
           };
-          void poll;
           check();
         });
         return performance.now() - t0;

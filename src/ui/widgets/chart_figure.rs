@@ -34,10 +34,11 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
     on_cleanup(move || handle.remove());
 
     let svg = Memo::new(move |_| {
-        let c = chart.get().ok()?;
-        charts::render(&c, width.get(), &format!("chart-{}", c.key)).ok()
+        let width = width.get();
+        // `with` reads the chart in place: a driver change should not copy it.
+        chart.with(|c| c.as_ref().ok().and_then(|c| charts::render(c, width, &format!("chart-{}", c.key)).ok()))
     });
-    let key = move || chart.get().map(|c| c.key).unwrap_or("chart");
+    let key = move || chart.with(|c| c.as_ref().map(|c| c.key).unwrap_or("chart"));
     let download_svg = move |_| {
         if let (Some(s), Ok(c)) = (svg.get_untracked(), chart.get_untracked()) {
             save_text(&format!("iij-{}.svg", c.key), "image/svg+xml", &charts::standalone(&s, dark_theme()));
@@ -51,7 +52,7 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
     };
     view! {
         <figure class="chart" data-testid=move || format!("chart-{}", key())>
-            {move || chart.get().err().map(|e| view! { <p class="error-box" role="alert">{e}</p> })}
+            {move || chart.with(|c| c.as_ref().err().cloned()).map(|e| view! { <p class="error-box" role="alert">{e}</p> })}
             <div class="chart-tools">
                 <button type="button" class="action small" aria-pressed=move || as_table.get().to_string() data-testid="chart-table-switch"
                     on:click=move |_| as_table.update(|t| *t = !*t)>
@@ -59,10 +60,10 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
                 </button>
                 <button type="button" class="action small" data-testid="chart-svg" on:click=download_svg>{t("Download SVG")}</button>
                 <button type="button" class="action small" data-testid="chart-png" on:click=download_png>{t("Download PNG")}</button>
-                <CsvButton file=format!("iij-{}.csv", chart.get_untracked().map(|c| c.key).unwrap_or("chart")) sheet=Callback::new(move |()| chart_sheet(chart.get_untracked().ok())) />
+                <CsvButton file=format!("iij-{}.csv", chart.with_untracked(|c| c.as_ref().map(|c| c.key).unwrap_or("chart"))) sheet=Callback::new(move |()| chart_sheet(chart.get_untracked().ok())) />
             </div>
             <div class="chart-box" node_ref=container hidden=move || as_table.get() inner_html=move || svg.get().unwrap_or_default()></div>
-            {move || as_table.get().then(|| chart.get().ok().map(|c| data_table(&c)))}
+            {move || as_table.get().then(|| chart.with(|c| c.as_ref().ok().map(data_table)))}
         </figure>
     }
 }

@@ -43,7 +43,8 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
         let (rv, cv) = (steps(r.1, r.2, N).ok()?, steps(c.1, c.2, N).ok()?);
         sensitivity(&base, &s, (lever(&r.0), &rv), (lever(&c.0), &cv), Metric::OperatingIncome, ty).map_err(|e| e.to_string()).map(|g| (g, ty)).ok()
     });
-    let chart = Signal::derive(move || {
+    // A memo: the figure reads the chart several times per grid; it is built once.
+    let chart = Memo::new(move |_| {
         let (g, ty) = grid.get().ok_or_else(|| "the grid could not be computed for these values".to_owned())?;
         data::heatmap(crate::ui::i18n::lang(), &g, (label(&row.get().0), label(&col.get().0)), target, YEARS[ty]).map_err(|e| e.to_string())
     });
