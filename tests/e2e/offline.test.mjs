@@ -113,4 +113,15 @@ describe('offline edition', () => {
     assert.deepEqual(problems(), []);
     await context.close();
   });
+
+  test('a browser without DecompressionStream is told why the app cannot start', async () => {
+    const { page, context } = await recordedPage(env.browser);
+    await page.addInitScript(() => { delete globalThis.DecompressionStream; });
+    await page.goto(`${OFFLINE}#/overview`);
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /too old to open the offline IIJ Financial Explorer/);
+    assert.equal(await page.locator('[data-testid="view-overview"]').count(), 0);
+    await context.close();
+  });
 });
