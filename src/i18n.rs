@@ -17,6 +17,13 @@ pub use crate::settings::Lang;
 
 include!(concat!(env!("OUT_DIR"), "/ja.rs"));
 
+/// The (English, Japanese) pairs of `JA_LINES`, sorted by the English text; split once, on
+/// first use.
+fn ja_table() -> &'static [(&'static str, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| JA_LINES.lines().filter_map(|line| line.split_once('\t')).collect())
+}
+
 /// Marks a text for translation where it is defined (a static table of labels) and returns
 /// it unchanged; it is translated where it is shown. The coverage test finds it by name.
 pub const fn n_(en: &str) -> &str {
@@ -27,13 +34,16 @@ pub const fn n_(en: &str) -> &str {
 pub fn tr<'a>(lang: Lang, en: &'a str) -> &'a str {
     match lang {
         Lang::En => en,
-        Lang::Ja => JA.binary_search_by(|(k, _)| (*k).cmp(en)).ok().and_then(|i| JA.get(i)).map_or(en, |(_, ja)| ja),
+        Lang::Ja => {
+            let table = ja_table();
+            table.binary_search_by(|(k, _)| (*k).cmp(en)).ok().and_then(|i| table.get(i)).map_or(en, |(_, ja)| ja)
+        }
     }
 }
 
 /// Whether `en` has a Japanese translation.
 pub fn has_ja(en: &str) -> bool {
-    JA.binary_search_by(|(k, _)| (*k).cmp(en)).is_ok()
+    ja_table().binary_search_by(|(k, _)| (*k).cmp(en)).is_ok()
 }
 
 /// The template `en` in `lang` with `{0}`, `{1}` … replaced by `args`.
@@ -107,7 +117,8 @@ mod tests {
         assert_eq!(tr(Lang::En, "Overview"), "Overview");
         assert_eq!(tr(Lang::Ja, "Overview"), "概要");
         assert_eq!(tr(Lang::Ja, "no such text"), "no such text");
-        assert!(JA.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no duplicates");
+        assert!(ja_table().windows(2).all(|w| w[0].0 < w[1].0), "sorted, no duplicates");
+        assert_eq!(ja_table().len(), JA_LINES.lines().count(), "every line has a tab");
     }
 
     #[test]

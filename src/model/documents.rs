@@ -48,6 +48,20 @@ pub const DOCUMENTS: [Document; 2] = [
     },
 ];
 
+/// The (document, line, text) entries of `QUOTED_LINES`, split once, on first use.
+fn quoted_lines() -> &'static [(&'static str, u32, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, u32, &'static str)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        QUOTED_LINES
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, '\t');
+                Some((parts.next()?, parts.next()?.parse().ok()?, parts.next()?))
+            })
+            .collect()
+    })
+}
+
 impl DocumentId {
     /// The spelling in the data file.
     pub fn code(self) -> &'static str {
@@ -61,11 +75,8 @@ impl DocumentId {
     /// lines are bundled (see build.rs); the full transcriptions are in `data/sources/`.
     pub fn line(self, n: u32) -> Option<&'static str> {
         let key = (self.code(), n);
-        QUOTED_LINES
-            .binary_search_by(|(d, l, _)| (*d, *l).cmp(&key))
-            .ok()
-            .and_then(|i| QUOTED_LINES.get(i))
-            .map(|(_, _, text)| *text)
+        let table = quoted_lines();
+        table.binary_search_by(|(d, l, _)| (*d, *l).cmp(&key)).ok().and_then(|i| table.get(i)).map(|(_, _, text)| *text)
     }
 
     /// The document this id names.
@@ -87,6 +98,8 @@ mod tests {
         assert_eq!(DocumentId::Forum.line(250), Some("Forecast for FY2008"));
         assert_eq!(DocumentId::Forum.line(0), None);
         assert_eq!(DocumentId::Forum.line(100_000), None);
+        assert_eq!(quoted_lines().len(), QUOTED_LINES.lines().count(), "every entry reads");
+        assert!(quoted_lines().windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)), "sorted for binary search");
     }
 
     #[test]
