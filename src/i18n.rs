@@ -31,7 +31,7 @@ pub const fn n_(en: &str) -> &str {
 }
 
 /// `en` in `lang`: the translation if there is one, else `en` itself.
-pub fn tr<'a>(lang: Lang, en: &'a str) -> &'a str {
+pub fn tr(lang: Lang, en: &str) -> &str {
     match lang {
         Lang::En => en,
         Lang::Ja => {

@@ -79,7 +79,7 @@ impl<'a> SvgCanvas<'a> {
     /// Opens an element with its paint: `fill` or `stroke` in the colour's ink class.
     fn open(&mut self, tag: &str, color: BackendColor, filled: bool, width: u32) {
         let _ = write!(self.body, "<{tag} ");
-        paint(&mut self.body, color, filled, width);
+        paint(self.body, color, filled, width);
     }
 }
 
@@ -165,7 +165,7 @@ impl DrawingBackend for SvgCanvas<'_> {
         if style.color().alpha > 0.0 {
             self.open("polyline", style.color(), false, style.stroke_width());
             self.body.push_str(r#" points=""#);
-            points(&mut self.body, path);
+            points(self.body, path);
             self.body.push_str(r#""/>"#);
         }
         Ok(())
@@ -183,7 +183,7 @@ impl DrawingBackend for SvgCanvas<'_> {
         if style.color().alpha > 0.0 {
             self.open("polygon", style.color(), true, 0);
             self.body.push_str(r#" points=""#);
-            points(&mut self.body, vert);
+            points(self.body, vert);
             self.body.push_str(r#""/>"#);
         }
         Ok(())
@@ -221,7 +221,7 @@ impl DrawingBackend for SvgCanvas<'_> {
             }
         }
         self.body.push('>');
-        escape_into(&mut self.body, text);
+        escape_into(self.body, text);
         self.body.push_str("</text>");
         Ok(())
     }

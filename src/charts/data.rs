@@ -301,17 +301,17 @@ pub fn bridge_steps(base: &Base, drivers: &YearDrivers, year: &YearResult) -> Re
     let names = [("Connectivity and VAS growth", "CVAS"), ("Systems integration growth", "SI"), ("Equipment sales growth", "Eq.")];
     let mut steps = Vec::new();
     let mut margin_step = Decimal::ZERO;
-    for s in 0..3 {
+    for (s, &(name, short)) in names.iter().enumerate() {
         let gm0 = base.gross_margin(s).map_err(|_| overflow())?;
         let delta = year.revenue[s].checked_sub(base.revenue[s]).ok_or_else(overflow)?;
-        steps.push(Step { name: names[s].0, short: names[s].1, amount: pct_of(gm0.saturating_sub(opex0), delta)? });
+        steps.push(Step { name, short, amount: pct_of(gm0.saturating_sub(opex0), delta)? });
         margin_step = margin_step.saturating_add(pct_of(drivers.gross_margin[s].saturating_sub(gm0), year.revenue[s])?);
     }
     steps.push(Step { name: "Gross margin ratios", short: "GM%", amount: margin_step });
     let opex_names = [("Sales and marketing ratio", "S&M"), ("General and administrative ratio", "G&A"), ("Research and development ratio", "R&D")];
-    for k in 0..3 {
+    for (k, &(name, short)) in opex_names.iter().enumerate() {
         let o0 = base.opex_pct(k).map_err(|_| overflow())?;
-        steps.push(Step { name: opex_names[k].0, short: opex_names[k].1, amount: -pct_of(drivers.opex[k].saturating_sub(o0), year.total_revenue)? });
+        steps.push(Step { name, short, amount: -pct_of(drivers.opex[k].saturating_sub(o0), year.total_revenue)? });
     }
     Ok(steps)
 }

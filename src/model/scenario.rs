@@ -308,9 +308,9 @@ pub fn project(base: &Base, s: &Scenario) -> Result<[YearResult; 5], ScenarioErr
     let mut out = [empty(0); 5];
     for (i, (year, d)) in YEARS.iter().zip(s.years.iter()).enumerate() {
         let mut gross = Decimal::ZERO;
-        for seg in 0..3 {
-            revenue[seg] = of(add(Decimal::ONE_HUNDRED, d.growth[seg])?, revenue[seg])?;
-            gross = add(gross, of(d.gross_margin[seg], revenue[seg])?)?;
+        for (seg, r) in revenue.iter_mut().enumerate() {
+            *r = of(add(Decimal::ONE_HUNDRED, d.growth[seg])?, *r)?;
+            gross = add(gross, of(d.gross_margin[seg], *r)?)?;
         }
         let total = add(add(revenue[0], revenue[1])?, revenue[2])?;
         let opex = [of(d.opex[0], total)?, of(d.opex[1], total)?, of(d.opex[2], total)?];
@@ -593,10 +593,10 @@ impl Lever {
                 for (n, y) in s.years.iter_mut().enumerate() {
                     let mut gross = Decimal::ZERO;
                     let mut total = Decimal::ZERO;
-                    for seg in 0..3 {
-                        revenue[seg] = of(add(Decimal::ONE_HUNDRED, y.growth[seg])?, revenue[seg])?;
-                        gross = gross.checked_add(of(y.gross_margin[seg], revenue[seg])?).ok_or(ScenarioError::Overflow)?;
-                        total = total.checked_add(revenue[seg]).ok_or(ScenarioError::Overflow)?;
+                    for (seg, r) in revenue.iter_mut().enumerate() {
+                        *r = of(add(Decimal::ONE_HUNDRED, y.growth[seg])?, *r)?;
+                        gross = gross.checked_add(of(y.gross_margin[seg], *r)?).ok_or(ScenarioError::Overflow)?;
+                        total = total.checked_add(*r).ok_or(ScenarioError::Overflow)?;
                     }
                     if n >= from && !total.is_zero() {
                         let opex_total = sub(pct(gross, total)?, value)?;

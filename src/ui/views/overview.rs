@@ -94,7 +94,7 @@ fn progress_bars(data: &crate::model::Dataset) -> impl IntoView {
                 .into_iter()
                 .map(|(label, pct)| {
                     let pct = pct.unwrap_or_default();
-                    let text = tf("{0}% of the target", &[&(format::group(pct, 1)).to_string()]);
+                    let text = tf("{0}% of the target", &[&format::group(pct, 1).to_string()]);
                     // Set through the CSSOM (style:width), which a strict CSP allows.
                     let width = format!("{}%", format::group(pct.min(Decimal::ONE_HUNDRED), 1));
                     view! {

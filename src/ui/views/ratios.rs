@@ -45,13 +45,13 @@ fn selection(route: &Route) -> Selection {
             Some((spec, period.or_else(|| spec.periods.last().map(|(q, _)| *q))))
         }
         None => {
-            problems.push(tf("There is no ratio “{0}”.", &[&(id).to_string()]));
+            problems.push(tf("There is no ratio “{0}”.", &[id]));
             None
         }
     });
     let group = match route.param("g") {
         Some(code) => Group::from_code(code).unwrap_or_else(|| {
-            problems.push(tf("There is no ratio group “{0}”; profitability is shown.", &[&(code).to_string()]));
+            problems.push(tf("There is no ratio group “{0}”; profitability is shown.", &[code]));
             Group::Profitability
         }),
         None => ratio.map_or(Group::Profitability, |(spec, _)| spec.group),
@@ -120,7 +120,7 @@ fn sparkline(spec: &RatioSpec, values: &[RatioValue]) -> String {
     let known: Vec<(&str, Decimal)> = values.iter().filter_map(|v| v.value.as_ref().ok().map(|x| (v.period, *x))).collect();
     let points: Vec<i64> = known.iter().filter_map(|(_, x)| x.checked_mul(Decimal::ONE_HUNDRED)?.round().to_i64()).collect();
     let label = known.iter().map(|(p, x)| format!("{p} {}", crate::ui::i18n::ratio(*x, spec.unit, spec.decimals))).collect::<Vec<_>>().join(", ");
-    charts::sparkline(&points, 64, 20, &tf("Trend: {0}", &[&(label).to_string()]))
+    charts::sparkline(&points, 64, 20, &tf("Trend: {0}", &[&label.to_string()]))
 }
 
 /// A group's ratios as a sheet: the values as shown, "n/a" where there is none.

@@ -50,7 +50,7 @@ fn state(route: &Route, presets: &Presets) -> Result<State, String> {
         Some(t) => match YEARS.iter().position(|y| y.to_string() == t || format!("FY{y}") == t) {
             Some(i) if i >= 1 => i,
             _ => {
-                problems.push(tf("“ty={0}” is not a target year (2009 to 2012); FY2010 is used.", &[&(t).to_string()]));
+                problems.push(tf("“ty={0}” is not a target year (2009 to 2012); FY2010 is used.", &[t]));
                 2
             }
         },
@@ -140,7 +140,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         let value = match text.trim().replace(',', "").parse::<Decimal>() {
             Ok(v) => v,
             Err(_) => {
-                input_error.set(Some(tf("{0} for {1}: “{2}” is not a number; the scenario is unchanged.", &[&t(&driver.name()), &p(&format!("FY{}", YEARS[year])), &(text.trim()).to_string()])));
+                input_error.set(Some(tf("{0} for {1}: “{2}” is not a number; the scenario is unchanged.", &[&t(&driver.name()), &p(&format!("FY{}", YEARS[year])), text.trim()])));
                 return;
             }
         };
@@ -295,7 +295,7 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
             let apply = move |text: String| {
                 let Ok(s) = st.get_untracked() else { return };
                 let Ok(value) = text.trim().replace(',', "").parse::<Decimal>() else {
-                    input_error.set(Some(tf("{0}: “{1}” is not a number; the scenario is unchanged.", &[&t(label), &(text.trim()).to_string()])));
+                    input_error.set(Some(tf("{0}: “{1}” is not a number; the scenario is unchanged.", &[&t(label), text.trim()])));
                     return;
                 };
                 let mut next = s.scenario;
@@ -429,11 +429,11 @@ fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, required: &[String
             <ul class="target-list">
                 <li data-testid="target-revenue">
                     <span class=if rev_met { "status status-pass" } else { "status status-fail" }>{if rev_met { t("met") } else { t("not met") }}</span>
-                    {tf(" Revenues over JPY 100 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &(bn(target.total_revenue)).to_string(), &(rev_gap).to_string(), &(first_rev).to_string()])}
+                    {tf(" Revenues over JPY 100 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &bn(target.total_revenue).to_string(), &rev_gap.to_string(), &first_rev.to_string()])}
                 </li>
                 <li data-testid="target-oi">
                     <span class=if oi_met { "status status-pass" } else { "status status-fail" }>{if oi_met { t("met") } else { t("not met") }}</span>
-                    {tf(" Operating income of JPY 10 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &(bn(target.operating_income)).to_string(), &(oi_gap).to_string(), &(first_oi).to_string()])}
+                    {tf(" Operating income of JPY 10 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &bn(target.operating_income).to_string(), &oi_gap.to_string(), &first_oi.to_string()])}
                 </li>
             </ul>
             <p class="muted small">{t("What the targets require (from the ratio engine):")}</p>
@@ -492,12 +492,16 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
 }
 
 /// Goal seek: a target (revenues or operating income in a year), one lever, solve.
+/// A lever and the value goal seek found for it.
+type LeverValue = (Lever, Decimal);
+
 #[component]
 fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>, presets: Arc<Presets>) -> impl IntoView {
     let metric = RwSignal::new("oi".to_owned());
     let year = RwSignal::new(2usize);
     let lever_key = RwSignal::new("margin".to_owned());
-    let answer: RwSignal<Option<(String, Option<(Lever, Decimal)>)>> = RwSignal::new(None);
+    // The answer's text, and the lever value to apply when there is one.
+    let answer: RwSignal<Option<(String, Option<LeverValue>)>> = RwSignal::new(None);
     let (b1, p1) = (base.clone(), plan.clone());
     let solve = move |_| {
         let Ok(s) = st.get_untracked() else { return };
@@ -506,8 +510,8 @@ fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>, p
         let y = year.get_untracked();
         let text = match goal_seek(&b1, &s.scenario, l, m, y, target) {
             Ok(r) => match r.value {
-                Some(v) => (tf("{0}: {1}% meets the target in {2} (solved by bisection to 0.0001 points).", &[&t(&l.name()), &(format::group(v, 2)).to_string(), &p(&format!("FY{}", YEARS[y]))]), Some((l, v))),
-                None => (tf("{0} cannot meet it within its bounds: at the upper bound {1} reaches {2} billion.", &[&t(&l.name()), &p(&format!("FY{}", YEARS[y])), &(bn(r.best)).to_string()]), None),
+                Some(v) => (tf("{0}: {1}% meets the target in {2} (solved by bisection to 0.0001 points).", &[&t(&l.name()), &format::group(v, 2).to_string(), &p(&format!("FY{}", YEARS[y]))]), Some((l, v))),
+                None => (tf("{0} cannot meet it within its bounds: at the upper bound {1} reaches {2} billion.", &[&t(&l.name()), &p(&format!("FY{}", YEARS[y])), &bn(r.best).to_string()]), None),
             },
             Err(e) => (e.text(crate::ui::i18n::lang()), None),
         };

@@ -74,8 +74,8 @@ fn Summary(explorer: Arc<Explorer>) -> impl IntoView {
             <div class="stat"><span class="stat-value" data-testid="count-errata">{data.errata.len()}</span><span class="stat-label">{t("errata")}</span></div>
         </div>
         <p>
-            {tf("{0} checks agree exactly, {1} agree within the rounding of the printed figures, and {2} depend on an erratum.", &[&(pass).to_string(), &(rounding).to_string(), &(erratum).to_string()])}
-            {(other > 0).then(|| tf(" {0} fail.", &[&(other).to_string()]))}
+            {tf("{0} checks agree exactly, {1} agree within the rounding of the printed figures, and {2} depend on an erratum.", &[&pass.to_string(), &rounding.to_string(), &erratum.to_string()])}
+            {(other > 0).then(|| tf(" {0} fail.", &[&other.to_string()]))}
         </p>
         <table class="data-table">
             <caption>{t("The source documents")}</caption>
@@ -88,7 +88,7 @@ fn Summary(explorer: Arc<Explorer>) -> impl IntoView {
                             <th scope="row">{t(d.title)}</th>
                             <td><time datetime=d.date>{d.date_label}</time></td>
                             <td>{d.units}</td>
-                            <td class="num" data-testid=tf("count-{0}", &[&(doc_code(d.id)).to_string()])>{data.count_in(d.id)}</td>
+                            <td class="num" data-testid=tf("count-{0}", &[doc_code(d.id)])>{data.count_in(d.id)}</td>
                         </tr>
                     })
                     .collect_view()}
@@ -142,7 +142,7 @@ fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoVie
                     if query.get().trim().is_empty() {
                         String::new()
                     } else if n > SEARCH_LIMIT {
-                        tf("More than {0} facts match; the first {1} are listed.", &[&(SEARCH_LIMIT).to_string(), &(SEARCH_LIMIT).to_string()])
+                        tf("More than {0} facts match; the first {1} are listed.", &[&SEARCH_LIMIT.to_string(), &SEARCH_LIMIT.to_string()])
                     } else {
                         if n == 1 { t("1 fact matches.") } else { tf("{0} facts match.", &[&n.to_string()]) }
                     }
@@ -162,7 +162,7 @@ fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoVie
                                 <li>
                                     <a href=href>{t(&f.label)}</a>
                                     " " <span class="num">{fact_with_unit(f)}</span>
-                                    " " <span class="muted">{tf("{0} · line {1}", &[&p(&f.period.to_string()), &(f.line).to_string()])}</span>
+                                    " " <span class="muted">{tf("{0} · line {1}", &[&p(&f.period.to_string()), &f.line.to_string()])}</span>
                                 </li>
                             }
                         })
@@ -271,7 +271,7 @@ fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
                         <th scope="row">
                             {t(&c.label)}
                             <details>
-                                <summary>{tf("Operands ({0})", &[&(operands.len()).to_string()])}</summary>
+                                <summary>{tf("Operands ({0})", &[&operands.len().to_string()])}</summary>
                                 <ul>
                                     {operands
                                         .into_iter()

@@ -41,7 +41,7 @@ fn settings(route: &Route) -> Settings {
         Some(k) => match statements::spec(k) {
             Some(spec) => spec.key,
             None => {
-                problems.push(tf("There is no statement called “{0}”; the income statement is shown.", &[&(k).to_string()]));
+                problems.push(tf("There is no statement called “{0}”; the income statement is shown.", &[k]));
                 STATEMENTS[0].key
             }
         },
@@ -49,7 +49,7 @@ fn settings(route: &Route) -> Settings {
     let unit = match route.param("unit") {
         None => MoneyUnit::Thousands,
         Some(u) => MoneyUnit::from_code(u).unwrap_or_else(|| {
-            problems.push(tf("“{0}” is not a unit (use k, m, oku or b); JPY thousands are shown.", &[&(u).to_string()]));
+            problems.push(tf("“{0}” is not a unit (use k, m, oku or b); JPY thousands are shown.", &[u]));
             MoneyUnit::Thousands
         }),
     };
@@ -57,7 +57,7 @@ fn settings(route: &Route) -> Settings {
         None | Some("0") => false,
         Some("1") => true,
         Some(other) => {
-            problems.push(tf("“cs={0}” is not understood (use 1 or 0); amounts are shown.", &[&(other).to_string()]));
+            problems.push(tf("“cs={0}” is not understood (use 1 or 0); amounts are shown.", &[other]));
             false
         }
     };
@@ -65,7 +65,7 @@ fn settings(route: &Route) -> Settings {
         None | Some("minus") => Negatives::Minus,
         Some("paren") => Negatives::Parentheses,
         Some(other) => {
-            problems.push(tf("“neg={0}” is not understood (use minus or paren); a minus sign is used.", &[&(other).to_string()]));
+            problems.push(tf("“neg={0}” is not understood (use minus or paren); a minus sign is used.", &[other]));
             Negatives::Minus
         }
     };

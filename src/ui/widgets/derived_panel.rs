@@ -33,7 +33,7 @@ pub fn DerivedPanel(explorer: Arc<Explorer>, label: String, cell: Cell, shown: S
                 <dt>{t("Shown as")}</dt>
                 <dd>{shown}</dd>
                 <dt>{t("Rounding allowance")}</dt>
-                <dd>{tf("± {0} (from the precision the inputs were printed to)", &[&(format::base_amount(cell.half_width, cell.dimension)).to_string()])}</dd>
+                <dd>{tf("± {0} (from the precision the inputs were printed to)", &[&format::base_amount(cell.half_width, cell.dimension).to_string()])}</dd>
             </dl>
             <h4>{t("Inputs")}</h4>
             <ul data-testid="derived-inputs">{inputs}</ul>

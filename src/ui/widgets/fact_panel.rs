@@ -67,24 +67,24 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
                 <dt>{t("Section")}</dt>
                 <dd>{t(&section.heading)}</dd>
                 <dt>{t("Line")}</dt>
-                <dd data-testid="fact-line">{tf("line {0} of {1}", &[&(f.line).to_string(), &(doc.file).to_string()])}</dd>
+                <dd data-testid="fact-line">{tf("line {0} of {1}", &[&f.line.to_string(), doc.file])}</dd>
                 <dt>{t("Row as printed")}</dt>
                 <dd><q>{f.row.clone()}</q>{f.col.clone().map(|c| view! { {t(" — column ")} <q>{c}</q> })}</dd>
                 <dt>{t("Id")}</dt>
                 <dd><code>{f.id.clone()}</code></dd>
             </dl>
             <figure class="source-line">
-                <figcaption>{tf("The line as transcribed (line {0}):", &[&(f.line).to_string()])}</figcaption>
+                <figcaption>{tf("The line as transcribed (line {0}):", &[&f.line.to_string()])}</figcaption>
                 <pre data-testid="fact-source-line">{before}<mark>{marked}</mark>{after}</pre>
             </figure>
             {f.note.clone().map(|n| view! { <p class="note"><strong>{t("Note: ")}</strong>{t(&n)}</p> })}
             {erratum.map(|e| view! {
                 <div class="erratum-box" data-testid="fact-erratum">
-                    <p><strong>{tf("Erratum ({0}): ", &[&t(&e.kind)])}</strong>{tf("printed {0}; the explorer uses {1}.", &[&(e.printed).to_string(), &t(&e.used)])}</p>
+                    <p><strong>{tf("Erratum ({0}): ", &[&t(&e.kind)])}</strong>{tf("printed {0}; the explorer uses {1}.", &[&e.printed.to_string(), &t(&e.used)])}</p>
                     <p>{t(&e.why)}</p>
                 </div>
             })}
-            <h4>{tf("Checks it takes part in ({0})", &[&(checks.len()).to_string()])}</h4>
+            <h4>{tf("Checks it takes part in ({0})", &[&checks.len().to_string()])}</h4>
             <ul class="check-list" data-testid="fact-checks">
                 {checks
                     .into_iter()

@@ -48,14 +48,14 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
             let text = sig.get_untracked();
             match text.trim().parse::<Decimal>().ok().and_then(|d| d.to_f64()) {
                 Some(v) if (lo..=hi).contains(&v) => Ok(v),
-                _ => Err(tf("{0}: “{1}” must be a number from {2} to {3}.", &[&(what).to_string(), &(text.trim()).to_string(), &(format::group(Decimal::from_f64(lo).unwrap_or_default(), 0)).to_string(), &(format::group(Decimal::from_f64(hi).unwrap_or_default(), 0)).to_string()])),
+                _ => Err(tf("{0}: “{1}” must be a number from {2} to {3}.", &[what, text.trim(), &(format::group(Decimal::from_f64(lo).unwrap_or_default(), 0)).to_string(), &(format::group(Decimal::from_f64(hi).unwrap_or_default(), 0)).to_string()])),
             }
         };
         let settings = (|| -> Result<Settings, String> {
             Ok(Settings {
                 growth_spread: parse(growth, "Growth spread", 0.0, 50.0)?,
                 margin_spread: parse(margin, "Margin spread", 0.0, 20.0)?,
-                seed: seed.get_untracked().trim().parse::<u64>().map_err(|_| tf("Seed: “{0}” must be a whole number from 0.", &[&(seed.get_untracked().trim()).to_string()]))?,
+                seed: seed.get_untracked().trim().parse::<u64>().map_err(|_| tf("Seed: “{0}” must be a whole number from 0.", &[seed.get_untracked().trim()]))?,
                 paths: parse(paths, "Paths", 100.0, 100_000.0)? as usize,
                 target_year: ty,
             })
@@ -109,7 +109,7 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
                 <button type="button" class="action" data-testid="mc-run" on:click=run>{t("Run")}</button>
             </div>
             {move || problem.get().map(|p| view! { <p class="error-box" role="alert" data-testid="mc-problem">{p}</p> })}
-            {move || progress.get().map(|(done, of)| view! { <p role="status" data-testid="mc-progress">{tf("{0} of {1} paths…", &[&(done).to_string(), &(of).to_string()])}</p> })}
+            {move || progress.get().map(|(done, of)| view! { <p role="status" data-testid="mc-progress">{tf("{0} of {1} paths…", &[&done.to_string(), &of.to_string()])}</p> })}
             {move || outcome.get().map(|(o, ms)| {
                 let rows = o.revenue.iter().zip(o.operating_income.iter()).map(|(r, oi)| view! {
                     <tr>
@@ -121,7 +121,7 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
                 let ty = scenario.get().map_or(2, |(_, t)| t);
                 view! {
                     <p data-testid="mc-result">
-                        {tf("{0} paths in {1} ms. In {2}: revenues reach JPY 100 billion in {3}, operating income JPY 10 billion in {4}, both in {5} of paths.", &[&(format::group(Decimal::from(o.paths as u64), 0)).to_string(), &(format::group(Decimal::from_f64(ms).unwrap_or_default(), 0)).to_string(), &p(&format!("FY{}", YEARS[ty])), &(pct(o.p_revenue)).to_string(), &(pct(o.p_operating_income)).to_string(), &(pct(o.p_both)).to_string()])}
+                        {tf("{0} paths in {1} ms. In {2}: revenues reach JPY 100 billion in {3}, operating income JPY 10 billion in {4}, both in {5} of paths.", &[&(format::group(Decimal::from(o.paths as u64), 0)).to_string(), &(format::group(Decimal::from_f64(ms).unwrap_or_default(), 0)).to_string(), &p(&format!("FY{}", YEARS[ty])), &pct(o.p_revenue).to_string(), &pct(o.p_operating_income).to_string(), &pct(o.p_both).to_string()])}
                     </p>
                     <div class="table-scroll">
                         <table class="data-table" data-testid="mc-bands">

@@ -93,7 +93,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
         };
         match store.set_item(&format!("{PREFIX}{n}"), &current_query(&route.get_untracked())) {
             Ok(()) => {
-                message.set(Some(tf("Saved “{0}”.", &[&(n).to_string()])));
+                message.set(Some(tf("Saved “{0}”.", &[&n.to_string()])));
                 version.update(|v| *v += 1);
             }
             Err(_) => message.set(Some("The browser refused to save (storage may be full).".to_owned())),
@@ -103,7 +103,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
         if let Some(store) = storage() {
             let _ = store.remove_item(&format!("{PREFIX}{n}"));
         }
-        message.set(Some(tf("Deleted “{0}”.", &[&(n).to_string()])));
+        message.set(Some(tf("Deleted “{0}”.", &[&n.to_string()])));
         version.update(|v| *v += 1);
     };
     let compare_a = RwSignal::new(String::new());
@@ -127,7 +127,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
                     .into_iter()
                     .map(|e| {
                         let n = e.name.clone();
-                        view! { <li>{tf("“{0}” could not be read and was skipped: {1}", &[&(e.name).to_string(), &(e.problem.unwrap_or_default()).to_string()])} " " <button type="button" class="link" on:click=move |_| remove(n.clone())>{t("Delete it")}</button></li> }
+                        view! { <li>{tf("“{0}” could not be read and was skipped: {1}", &[&e.name.to_string(), &e.problem.unwrap_or_default().to_string()])} " " <button type="button" class="link" on:click=move |_| remove(n.clone())>{t("Delete it")}</button></li> }
                     })
                     .collect_view();
                 view! { <div class="error-box" role="alert" data-testid="saved-broken"><ul>{rows}</ul></div> }

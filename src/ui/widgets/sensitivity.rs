@@ -56,7 +56,7 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
                     problem.set(None);
                     axis.update(|a| if end == 0 { a.1 = v } else { a.2 = v });
                 }
-                _ => problem.set(Some(tf("“{0}” is not a value from -50 to 100; the grid is unchanged.", &[&(text.trim()).to_string()]))),
+                _ => problem.set(Some(tf("“{0}” is not a value from -50 to 100; the grid is unchanged.", &[text.trim()]))),
             }
         }
     };
@@ -64,7 +64,7 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
         view! {
             <fieldset class="axis">
                 <legend>{name}</legend>
-                <select aria-label=tf("{0}: lever", &[&(name).to_string()]) data-testid=format!("sens-{}", name.to_ascii_lowercase()) on:change=move |ev| axis.update(|a| a.0 = event_target_value(&ev)) prop:value=move || axis.get().0>
+                <select aria-label=tf("{0}: lever", &[name]) data-testid=format!("sens-{}", name.to_ascii_lowercase()) on:change=move |ev| axis.update(|a| a.0 = event_target_value(&ev)) prop:value=move || axis.get().0>
                     {LEVERS.iter().map(|(k, txt, _)| view! { <option value=*k>{t(txt)}</option> }).collect_view()}
                 </select>
                 <label>{t(" from ")} <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().1.to_string() on:change=range_input(axis, 0) /></label>
