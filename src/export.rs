@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use crate::format::{self, MoneyUnit, Negatives};
+use crate::i18n::{period, tr, Lang};
 use crate::model::scenario::{Driver, Preset, Scenario, YearResult, YEARS};
 use crate::model::statements::Table;
 use crate::model::{Dataset, DOCUMENTS};
@@ -77,20 +78,21 @@ pub fn csv(sheet: &Sheet) -> String {
     out
 }
 
-/// A statement as shown, in the chosen unit and sign convention.
-pub fn statement_sheet(t: &Table, unit: MoneyUnit, negatives: Negatives, line_item: &str) -> Sheet {
-    let mut columns = vec![line_item.to_owned()];
-    columns.extend(t.columns.iter().cloned());
+/// A statement as shown, in the chosen unit and sign convention, in `lang`: the title, line
+/// items, periods and unit read as on the page.
+pub fn statement_sheet(t: &Table, unit: MoneyUnit, negatives: Negatives, lang: Lang) -> Sheet {
+    let mut columns = vec![tr(lang, "Line item").to_owned()];
+    columns.extend(t.columns.iter().map(|c| period(lang, c)));
     let rows = t
         .rows
         .iter()
         .map(|r| {
             let cells = r.cells.iter().map(|c| c.as_ref().map(|c| format::cell(c, unit, negatives).0).unwrap_or_default()).collect();
-            (r.label.to_owned(), cells)
+            (tr(lang, r.label).to_owned(), cells)
         })
         .collect();
-    let unit_note = if t.common_size { "%".to_owned() } else { unit.label().to_owned() };
-    Sheet { title: format!("{} ({unit_note})", t.title), columns, rows }
+    let unit_note = if t.common_size { "%" } else { tr(lang, unit.label()) };
+    Sheet { title: format!("{} ({unit_note})", tr(lang, t.title)), columns, rows }
 }
 
 /// A minimal JSON writer: strings escaped, numbers written from exact decimals.

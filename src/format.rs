@@ -200,6 +200,12 @@ pub fn interval(i: &Interval, yen: bool) -> String {
     }
 }
 
+/// A number a visitor typed: surrounding spaces and thousands separators are ignored, so
+/// "1,234.5" reads as it is shown on the page. `None` when it is not a number.
+pub fn typed_decimal(text: &str) -> Option<Decimal> {
+    text.trim().replace(',', "").parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +233,16 @@ mod tests {
         for (input, dp, expected) in table {
             assert_eq!(group(d(input), dp), expected, "{input} at {dp}");
         }
+    }
+
+    #[test]
+    fn it_can_read_a_typed_number_as_shown() {
+        assert_eq!(typed_decimal(" 1,234.5 "), Some(d("1234.5")));
+        assert_eq!(typed_decimal("-3"), Some(d("-3")));
+        assert_eq!(typed_decimal("10,000"), Some(d("10000")));
+        assert_eq!(typed_decimal("many"), None);
+        assert_eq!(typed_decimal(""), None);
+        assert_eq!(typed_decimal("1.2.3"), None);
     }
 
     #[test]

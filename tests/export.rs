@@ -5,6 +5,7 @@
 
 use iij_explorer::export::{csv, dataset_json, scenario_json, statement_sheet};
 use iij_explorer::format::{MoneyUnit, Negatives};
+use iij_explorer::i18n::Lang;
 use iij_explorer::model::scenario::{preset, project, Base, Plan, Preset};
 use iij_explorer::model::{statements, Dataset};
 
@@ -46,10 +47,17 @@ fn it_can_export_a_scenario_as_json() {
 fn it_can_export_a_statement_as_csv_as_shown() {
     let ds = Dataset::bundled().unwrap();
     let t = statements::build(&ds, statements::spec("income").unwrap(), false).unwrap();
-    let text = csv(&statement_sheet(&t, MoneyUnit::Thousands, Negatives::Parentheses, "Line item"));
+    let text = csv(&statement_sheet(&t, MoneyUnit::Thousands, Negatives::Parentheses, Lang::En));
     assert!(text.starts_with('\u{feff}'));
     // The notice's income statement, JPY thousands: revenues 66,835,299; interest expense
     // (438,163) shown in parentheses, exported with a minus sign.
     assert!(text.lines().any(|l| l.starts_with("Total revenues,66835299")), "{text}");
     assert!(text.lines().any(|l| l.contains("Interest expense") && l.contains(",-438163")), "{text}");
+    // In Japanese, as the page shows it: line items, periods and the unit translated, the
+    // figures the same.
+    let ja = csv(&statement_sheet(&t, MoneyUnit::Thousands, Negatives::Parentheses, Lang::Ja));
+    assert!(ja.lines().next().is_some_and(|l| l.ends_with("(千円)")), "{ja}");
+    assert!(ja.lines().nth(1).is_some_and(|l| l.starts_with("科目,") && l.contains("2008年3月期")), "{ja}");
+    assert!(ja.lines().any(|l| l.starts_with("売上高合計,66835299")), "{ja}");
+    assert!(ja.lines().any(|l| l.starts_with("支払利息,") && l.contains(",-438163")), "{ja}");
 }

@@ -25,7 +25,9 @@ pub struct Prefs {
     pub problems: RwSignal<Vec<String>>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// The browser's local storage, if it allows it (some refuse it on file:// or in private
+/// windows).
+pub fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 

@@ -1,5 +1,6 @@
 // End-to-end tests of the Japanese edition on the release build: the switch, the URL and
 // the remembered choice, and known Japanese labels and formatted numbers on every view.
+import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
@@ -81,6 +82,35 @@ describe('Japanese', () => {
     assert.equal(await text(page, 'main h2'), '出典と検証');
     assert.equal(await text(page, '#fact-panel-title'), '売上高合計');
     assert.equal(await text(page, '[data-testid="fact-value"]'), '66,835,299 千円');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('the scenario tools speak Japanese, and a statement CSV is in Japanese as shown', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/scenarios?preset=plan&lang=ja');
+    // Monte Carlo: a bad value names its field in Japanese; a number typed with a thousands
+    // separator, as the page shows numbers, is accepted.
+    await page.fill('[data-testid="mc-paths"]', 'many');
+    await page.click('[data-testid="mc-run"]');
+    assert.match(await text(page, '[data-testid="mc-problem"]'), /^パス数: 「many」は100から100,000の数値でなければなりません。/);
+    await page.fill('[data-testid="mc-paths"]', '10,000');
+    await page.click('[data-testid="mc-run"]');
+    await page.waitForSelector('[data-testid="mc-result"]');
+    assert.equal(await page.locator('[data-testid="mc-problem"]').count(), 0);
+    // Saved scenarios: the name message and the comparison's current scenario.
+    await page.fill('[data-testid="save-name"]', '   ');
+    await page.click('[data-testid="save"]');
+    assert.equal(await text(page, '[data-testid="save-message"]'), 'シナリオに1～60文字の名前を付けてください。');
+    assert.deepEqual(await page.locator('[data-testid="compare-a"] option').allInnerTexts(), ['現在のシナリオ']);
+
+    await openView(page, env.srv.base, '#/statements?s=income&lang=ja');
+    const [d] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="csv"]').first().click()]);
+    const lines = (await readFile(await d.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    assert.match(lines[0], /\(千円\)$/);
+    assert.match(lines[1], /^科目,2008年3月期,2007年3月期,/);
+    // 売上高合計 FY2007: 66,835,299 thousand yen, as on the page.
+    assert.ok(lines.some((l) => l.startsWith('売上高合計,66835299,')), lines.join('\n'));
     assert.deepEqual(problems(), []);
     await context.close();
   });

@@ -39,7 +39,7 @@ struct State {
     problems: Vec<String>,
 }
 
-fn state(route: &Route, presets: &Presets) -> Result<State, String> {
+fn state(route: &Route, presets: &Presets) -> State {
     let params = match route {
         Route::View { params, .. } => params.clone(),
         _ => Vec::new(),
@@ -55,7 +55,7 @@ fn state(route: &Route, presets: &Presets) -> Result<State, String> {
             }
         },
     };
-    Ok(State { preset, scenario, target_year, problems })
+    State { preset, scenario, target_year, problems }
 }
 
 /// The URL of a scenario, keeping the target year.
@@ -114,7 +114,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         Memo::new(move |_| {
             let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
             let t0 = now();
-            let r = st.get().and_then(|s| project(&base, &s.scenario).map_err(|e| e.text(crate::ui::i18n::lang())));
+            let r = st.with(|s| project(&base, &s.scenario)).map_err(|e| e.text(crate::ui::i18n::lang()));
             // Shown through Decimal: f64 formatting would add kilobytes to the wasm.
             let ms = rust_decimal::prelude::FromPrimitive::from_f64(now() - t0).map(|d: Decimal| d.round_dp(4).to_string()).unwrap_or_default();
             (r, ms)
@@ -128,18 +128,18 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         .into_iter()
         .map(|p| {
             let link = Route::View { view: View::Scenarios, params: vec![("preset".into(), p.key().into())] }.to_string();
-            let current = move || st.get().ok().filter(|s| s.preset == p).map(|_| "true");
+            let current = move || st.with(|s| s.preset == p).then_some("true");
             view! { <li><a href=link aria-current=current data-testid=format!("preset-{}", p.key())>{t(p.name())}</a></li> }
         })
         .collect_view();
 
     let pr1 = presets.clone();
     let on_input = move |driver: Driver, year: usize, text: String| {
-        let Ok(s) = st.get_untracked() else { return };
+        let s = st.get_untracked();
         let mut next = s.scenario;
-        let value = match text.trim().replace(',', "").parse::<Decimal>() {
-            Ok(v) => v,
-            Err(_) => {
+        let value = match format::typed_decimal(&text) {
+            Some(v) => v,
+            None => {
                 input_error.set(Some(tf("{0} for {1}: “{2}” is not a number; the scenario is unchanged.", &[&t(&driver.name()), &p(&format!("FY{}", YEARS[year])), text.trim()])));
                 return;
             }
@@ -163,7 +163,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                 let cells = (0..YEARS.len())
                     .map(|i| {
                         let on_input = on_input.clone();
-                        let value = move || st.get().ok().map(|s| d.get(&s.scenario.years[i]).round_dp(2).normalize().to_string()).unwrap_or_default();
+                        let value = move || st.with(|s| d.get(&s.scenario.years[i]).round_dp(2).normalize().to_string());
                         view! {
                             <td class="num">
                                 <input
@@ -204,7 +204,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     let levers = quick_levers(st, results, base.clone(), presets.clone(), input_error);
     let p2 = plan.clone();
     let (b3, p3) = (base.clone(), plan.clone());
-    let current = Signal::derive(move || st.get().ok().map(|s| (s.scenario, s.target_year)));
+    let current = Signal::derive(move || st.with(|s| (s.scenario, s.target_year)));
     let required = required_lines(&explorer);
     // The last Monte Carlo run and the scenario it ran on: its band is drawn while the
     // scenario is unchanged.
@@ -214,16 +214,17 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     let bridge_chart = {
         let base = base.clone();
         Memo::new(move |_| {
-            let (s, r) = (st.get()?, results.get()?);
-            data::bridge(crate::ui::i18n::lang(), &base, &s.scenario.years[0], &r[0], "scenario").map_err(|e| e.to_string())
+            let r = results.get()?;
+            st.with(|s| data::bridge(crate::ui::i18n::lang(), &base, &s.scenario.years[0], &r[0], "scenario")).map_err(|e| e.to_string())
         })
     };
     let projection_chart = {
         let (explorer, plan) = (explorer.clone(), plan.clone());
         Memo::new(move |_| {
-            let (s, r) = (st.get()?, results.get()?);
-            let outcome = band.get().filter(|(ran, _)| *ran == s.scenario).map(|(_, o)| o);
-            data::projection(crate::ui::i18n::lang(), &explorer.data, &r, (plan.target_revenue, plan.target_operating_income), s.target_year, outcome.as_ref()).map_err(|e| e.to_string())
+            let r = results.get()?;
+            let (scenario, ty) = st.with(|s| (s.scenario, s.target_year));
+            let outcome = band.get().filter(|(ran, _)| *ran == scenario).map(|(_, o)| o);
+            data::projection(crate::ui::i18n::lang(), &explorer.data, &r, (plan.target_revenue, plan.target_operating_income), ty, outcome.as_ref()).map_err(|e| e.to_string())
         })
     };
     view! {
@@ -236,7 +237,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             <p class="muted small">{t("Choosing a preset resets every driver to it.")}</p>
             <label class="controls">
                 {t("Target year ")}
-                <select data-testid="target-year" prop:value=move || st.get().map(|s| YEARS[s.target_year].to_string()).unwrap_or_default()
+                <select data-testid="target-year" prop:value=move || st.with(|s| YEARS[s.target_year].to_string())
                     on:change=move |ev| {
                         let year = event_target_value(&ev);
                         let r = route.get_untracked();
@@ -245,12 +246,12 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                     {YEARS.iter().skip(1).map(|y| view! { <option value=y.to_string()>{p(&format!("FY{y}"))}</option> }).collect_view()}
                 </select>
             </label>
-            {url_problems(move || st.get().map(|s| s.problems).unwrap_or_else(|e| vec![e]))}
+            {url_problems(move || st.with(|s| s.problems.clone()))}
             {move || input_error.get().map(|e| view! { <p class="error-box" role="alert" data-testid="input-error">{e}</p> })}
-            {move || st.get().ok().map(|s| view! { <p class="note" data-testid="preset-note">{t(preset_note(s.preset))}</p> })}
-            {move || match (st.get(), results.get()) {
-                (Ok(s), Ok(r)) => targets_panel(&r, &p2, s.target_year, &required).into_any(),
-                (_, Err(e)) | (Err(e), _) => view! { <p class="error-box" role="alert">{e}</p> }.into_any(),
+            {move || view! { <p class="note" data-testid="preset-note">{t(preset_note(st.with(|s| s.preset)))}</p> }}
+            {move || match results.get() {
+                Ok(r) => targets_panel(&r, &p2, st.with(|s| s.target_year), &required).into_any(),
+                Err(e) => view! { <p class="error-box" role="alert">{e}</p> }.into_any(),
             }}
             {move || results.get().ok().map(|r| view! { <div data-testid="compute" data-ms=move || timed.get().1>{projection_table(&r, &base)}</div> })}
             <div class="chart-pair">
@@ -272,7 +273,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
 /// Two sliders that move many drivers at once, each with a typed field as the alternative to
 /// dragging: revenue growth (every segment, every year) and the operating margin (every year).
 /// They show the scenario's FY2008 values.
-fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResult; 5], String>>, base: Arc<Base>, presets: Arc<Presets>, input_error: RwSignal<Option<String>>) -> impl IntoView {
+fn quick_levers(st: Memo<State>, results: Memo<Result<[YearResult; 5], String>>, base: Arc<Base>, presets: Arc<Presets>, input_error: RwSignal<Option<String>>) -> impl IntoView {
     // (test id, label, lever, slider min, max, step)
     type Quick = (&'static str, &'static str, Lever, i64, i64, &'static str);
     const QUICK: [Quick; 2] = [
@@ -284,17 +285,18 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
         .into_iter()
         .map(|(id, label, lever, min, max, step)| {
             let (base, presets) = (base.clone(), presets.clone());
-            let current = move || -> Decimal {
-                let Ok(r) = results.get() else { return Decimal::ZERO };
-                match lever {
-                    Lever::UniformGrowth { .. } => r[0].total_revenue.checked_div(total).and_then(|g| g.checked_sub(Decimal::ONE)?.checked_mul(Decimal::ONE_HUNDRED)).unwrap_or_default(),
-                    _ => r[0].operating_margin,
-                }
+            // A memo: the slider, its value text and the typed field all read it.
+            let current = Memo::new(move |_| -> Decimal {
+                results.with(|r| match (r, lever) {
+                    (Err(_), _) => Decimal::ZERO,
+                    (Ok(r), Lever::UniformGrowth { .. }) => r[0].total_revenue.checked_div(total).and_then(|g| g.checked_sub(Decimal::ONE)?.checked_mul(Decimal::ONE_HUNDRED)).unwrap_or_default(),
+                    (Ok(r), _) => r[0].operating_margin,
+                })
                 .round_dp(2)
-            };
+            });
             let apply = move |text: String| {
-                let Ok(s) = st.get_untracked() else { return };
-                let Ok(value) = text.trim().replace(',', "").parse::<Decimal>() else {
+                let s = st.get_untracked();
+                let Some(value) = format::typed_decimal(&text) else {
                     input_error.set(Some(tf("{0}: “{1}” is not a number; the scenario is unchanged.", &[&t(label), text.trim()])));
                     return;
                 };
@@ -313,11 +315,11 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
                 <div class="quick-lever">
                     <label for=id>{t(label)}</label>
                     <input type="range" id=id data-testid=id min=min.to_string() max=max.to_string() step=step
-                        prop:value=move || current().to_string()
-                        aria-valuetext=move || format!("{}%", format::group(current(), 2))
+                        prop:value=move || current.get().to_string()
+                        aria-valuetext=move || format!("{}%", format::group(current.get(), 2))
                         on:change=move |ev| apply(event_target_value(&ev)) />
                     <input type="text" inputmode="decimal" class="driver" id=text_id data-testid=format!("{id}-text")
-                        aria-label=tf("{0}, typed", &[&t(label)]) prop:value=move || current().normalize().to_string()
+                        aria-label=tf("{0}, typed", &[&t(label)]) prop:value=move || current.get().normalize().to_string()
                         on:change=move |ev| apply2(event_target_value(&ev)) />
                 </div>
             }
@@ -333,9 +335,9 @@ fn quick_levers(st: Memo<Result<State, String>>, results: Memo<Result<[YearResul
 
 /// The scenario's link (to copy) and the scenario as JSON.
 #[component]
-fn Share(st: Memo<Result<State, String>>, results: Memo<Result<[YearResult; 5], String>>) -> impl IntoView {
+fn Share(st: Memo<State>, results: Memo<Result<[YearResult; 5], String>>) -> impl IntoView {
     let link = move || {
-        let _ = st.get();
+        st.track();
         window().location().href().unwrap_or_default()
     };
     let copied = RwSignal::new(None::<String>);
@@ -347,7 +349,8 @@ fn Share(st: Memo<Result<State, String>>, results: Memo<Result<[YearResult; 5], 
         });
     };
     let json = move |_| {
-        if let (Ok(s), Ok(r)) = (st.get_untracked(), results.get_untracked()) {
+        if let Ok(r) = results.get_untracked() {
+            let s = st.get_untracked();
             save_text("iij-scenario.json", "application/json", &scenario_json(s.preset, &s.scenario, &r, &link()));
         }
     };
@@ -429,11 +432,11 @@ fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, required: &[String
             <ul class="target-list">
                 <li data-testid="target-revenue">
                     <span class=if rev_met { "status status-pass" } else { "status status-fail" }>{if rev_met { t("met") } else { t("not met") }}</span>
-                    {tf(" Revenues over JPY 100 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &bn(target.total_revenue).to_string(), &rev_gap.to_string(), &first_rev.to_string()])}
+                    {tf(" Revenues over JPY 100 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &bn(target.total_revenue), &rev_gap, &first_rev])}
                 </li>
                 <li data-testid="target-oi">
                     <span class=if oi_met { "status status-pass" } else { "status status-fail" }>{if oi_met { t("met") } else { t("not met") }}</span>
-                    {tf(" Operating income of JPY 10 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &bn(target.operating_income).to_string(), &oi_gap.to_string(), &first_oi.to_string()])}
+                    {tf(" Operating income of JPY 10 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &bn(target.operating_income), &oi_gap, &first_oi])}
                 </li>
             </ul>
             <p class="muted small">{t("What the targets require (from the ratio engine):")}</p>
@@ -469,10 +472,10 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
     let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{p(&format!("FY{y}"))}</th> }).collect_view();
     let r2 = *r;
     let sheet = Callback::new(move |()| {
-        let mut columns = vec!["Line".to_owned()];
+        let mut columns = vec![t("Line")];
         columns.extend(YEARS.iter().map(|y| p(&format!("FY{y}"))));
         let rows = lines.iter().map(|(_, label, cell)| (t(label), r2.iter().map(cell).collect())).collect();
-        Sheet { title: "Projected income statement (JPY billion; margins in %; per-share in JPY)".to_owned(), columns, rows }
+        Sheet { title: t("Projected income statement (JPY billion; margins in %; per-share in JPY)"), columns, rows }
     });
     view! {
         <div class="statement-block">
@@ -481,7 +484,7 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
             <table class="data-table sticky-first" data-testid="projection">
                 <caption>
                     <span class="caption-title">{t("Projected income statement")}</span>
-                    <span class="caption-note">{tf("JPY billion; margins in %; per-share in JPY. FY2007 actual revenues: {0} billion. Exact decimals, rounded only here.", &[&(bn(base.total_revenue())).to_string()])}</span>
+                    <span class="caption-note">{tf("JPY billion; margins in %; per-share in JPY. FY2007 actual revenues: {0} billion. Exact decimals, rounded only here.", &[&bn(base.total_revenue())])}</span>
                 </caption>
                 <thead><tr><th scope="col">{t("Line")}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
@@ -491,12 +494,12 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
     }
 }
 
-/// Goal seek: a target (revenues or operating income in a year), one lever, solve.
 /// A lever and the value goal seek found for it.
 type LeverValue = (Lever, Decimal);
 
+/// Goal seek: a target (revenues or operating income in a year), one lever, solve.
 #[component]
-fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>, presets: Arc<Presets>) -> impl IntoView {
+fn GoalSeek(st: Memo<State>, base: Arc<Base>, plan: Arc<Plan>, presets: Arc<Presets>) -> impl IntoView {
     let metric = RwSignal::new("oi".to_owned());
     let year = RwSignal::new(2usize);
     let lever_key = RwSignal::new("margin".to_owned());
@@ -504,21 +507,22 @@ fn GoalSeek(st: Memo<Result<State, String>>, base: Arc<Base>, plan: Arc<Plan>, p
     let answer: RwSignal<Option<(String, Option<LeverValue>)>> = RwSignal::new(None);
     let (b1, p1) = (base.clone(), plan.clone());
     let solve = move |_| {
-        let Ok(s) = st.get_untracked() else { return };
+        let s = st.get_untracked();
         let (m, target) = if metric.get_untracked() == "rev" { (Metric::Revenue, p1.target_revenue) } else { (Metric::OperatingIncome, p1.target_operating_income) };
         let l = lever(&lever_key.get_untracked());
         let y = year.get_untracked();
         let text = match goal_seek(&b1, &s.scenario, l, m, y, target) {
             Ok(r) => match r.value {
-                Some(v) => (tf("{0}: {1}% meets the target in {2} (solved by bisection to 0.0001 points).", &[&t(&l.name()), &format::group(v, 2).to_string(), &p(&format!("FY{}", YEARS[y]))]), Some((l, v))),
-                None => (tf("{0} cannot meet it within its bounds: at the upper bound {1} reaches {2} billion.", &[&t(&l.name()), &p(&format!("FY{}", YEARS[y])), &bn(r.best).to_string()]), None),
+                Some(v) => (tf("{0}: {1}% meets the target in {2} (solved by bisection to 0.0001 points).", &[&t(&l.name()), &format::group(v, 2), &p(&format!("FY{}", YEARS[y]))]), Some((l, v))),
+                None => (tf("{0} cannot meet it within its bounds: at the upper bound {1} reaches {2} billion.", &[&t(&l.name()), &p(&format!("FY{}", YEARS[y])), &bn(r.best)]), None),
             },
             Err(e) => (e.text(crate::ui::i18n::lang()), None),
         };
         answer.set(Some(text));
     };
     let apply = move |_| {
-        let (Some((_, Some((l, v)))), Ok(s)) = (answer.get_untracked(), st.get_untracked()) else { return };
+        let Some((_, Some((l, v)))) = answer.get_untracked() else { return };
+        let s = st.get_untracked();
         let mut next = s.scenario;
         if l.apply(&base, &mut next, v).is_ok() {
             push_route(&href(s.preset, &next, &presets, s.target_year));

@@ -18,6 +18,11 @@ use crate::model::scenario::{Base, Plan, Scenario, YEARS};
 /// Paths per chunk between yields to the browser.
 const CHUNK: usize = 1_000;
 
+// The fields' labels, also naming the field in its error message.
+const GROWTH_LABEL: &str = n_("Growth spread (points) ");
+const MARGIN_LABEL: &str = n_("Margin spread (points) ");
+const PATHS_LABEL: &str = n_("Paths ");
+
 // Floats are shown and read through Decimal: Rust's own float formatting and parsing
 // would add tens of kilobytes to the wasm.
 fn bn(x: f64) -> String {
@@ -28,10 +33,11 @@ fn pct(x: f64) -> String {
     format!("{}%", format::group(Decimal::from_f64(x * 100.0).unwrap_or_default(), 1))
 }
 
-#[component]
+/// The Monte Carlo panel for `scenario` (with its target year).
 ///
 /// `band` receives each finished run with the scenario it was run on, for the projection chart.
-pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, plan: Arc<Plan>, band: RwSignal<Option<(Scenario, Outcome)>>) -> impl IntoView {
+#[component]
+pub fn MonteCarlo(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: Arc<Plan>, band: RwSignal<Option<(Scenario, Outcome)>>) -> impl IntoView {
     let defaults = Settings::default();
     let as_text = |x: f64| Decimal::from_f64(x).unwrap_or_default().normalize().to_string();
     let growth = RwSignal::new(as_text(defaults.growth_spread));
@@ -43,20 +49,24 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
     let targets = (plan.target_revenue, plan.target_operating_income);
     let run = move |_| {
-        let Some((s, ty)) = scenario.get_untracked() else { return };
-        let parse = |sig: RwSignal<String>, what: &str, lo: f64, hi: f64| -> Result<f64, String> {
+        let (s, ty) = scenario.get_untracked();
+        // `label` is the field's label, so the message names the field in the page's language.
+        let parse = |sig: RwSignal<String>, label: &str, lo: f64, hi: f64| -> Result<f64, String> {
             let text = sig.get_untracked();
-            match text.trim().parse::<Decimal>().ok().and_then(|d| d.to_f64()) {
+            match format::typed_decimal(&text).and_then(|d| d.to_f64()) {
                 Some(v) if (lo..=hi).contains(&v) => Ok(v),
-                _ => Err(tf("{0}: “{1}” must be a number from {2} to {3}.", &[what, text.trim(), &(format::group(Decimal::from_f64(lo).unwrap_or_default(), 0)).to_string(), &(format::group(Decimal::from_f64(hi).unwrap_or_default(), 0)).to_string()])),
+                _ => {
+                    let bound = |x: f64| format::group(Decimal::from_f64(x).unwrap_or_default(), 0);
+                    Err(tf("{0}: “{1}” must be a number from {2} to {3}.", &[t(label).trim(), text.trim(), &bound(lo), &bound(hi)]))
+                }
             }
         };
         let settings = (|| -> Result<Settings, String> {
             Ok(Settings {
-                growth_spread: parse(growth, "Growth spread", 0.0, 50.0)?,
-                margin_spread: parse(margin, "Margin spread", 0.0, 20.0)?,
+                growth_spread: parse(growth, GROWTH_LABEL, 0.0, 50.0)?,
+                margin_spread: parse(margin, MARGIN_LABEL, 0.0, 20.0)?,
                 seed: seed.get_untracked().trim().parse::<u64>().map_err(|_| tf("Seed: “{0}” must be a whole number from 0.", &[seed.get_untracked().trim()]))?,
-                paths: parse(paths, "Paths", 100.0, 100_000.0)? as usize,
+                paths: parse(paths, PATHS_LABEL, 100.0, 100_000.0)? as usize,
                 target_year: ty,
             })
         })();
@@ -102,10 +112,10 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
             <h3>{t("Uncertainty (Monte Carlo)")}</h3>
             <p class="muted small">{t("Each path adds normal noise to every year's revenue growth and operating margin around the scenario. Sampling uses floating point; the projection above stays in exact decimals. The seed makes a run reproducible.")}</p>
             <div class="controls">
-                {field(n_("Growth spread (points) "), growth, "mc-growth")}
-                {field(n_("Margin spread (points) "), margin, "mc-margin")}
+                {field(GROWTH_LABEL, growth, "mc-growth")}
+                {field(MARGIN_LABEL, margin, "mc-margin")}
                 {field(n_("Seed "), seed, "mc-seed")}
-                {field(n_("Paths "), paths, "mc-paths")}
+                {field(PATHS_LABEL, paths, "mc-paths")}
                 <button type="button" class="action" data-testid="mc-run" on:click=run>{t("Run")}</button>
             </div>
             {move || problem.get().map(|p| view! { <p class="error-box" role="alert" data-testid="mc-problem">{p}</p> })}
@@ -118,10 +128,10 @@ pub fn MonteCarlo(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, 
                         <td class="num">{bn(oi.p10)}</td><td class="num">{bn(oi.p50)}</td><td class="num">{bn(oi.p90)}</td>
                     </tr>
                 }).collect_view();
-                let ty = scenario.get().map_or(2, |(_, t)| t);
+                let ty = scenario.with(|(_, t)| *t);
                 view! {
                     <p data-testid="mc-result">
-                        {tf("{0} paths in {1} ms. In {2}: revenues reach JPY 100 billion in {3}, operating income JPY 10 billion in {4}, both in {5} of paths.", &[&(format::group(Decimal::from(o.paths as u64), 0)).to_string(), &(format::group(Decimal::from_f64(ms).unwrap_or_default(), 0)).to_string(), &p(&format!("FY{}", YEARS[ty])), &pct(o.p_revenue).to_string(), &pct(o.p_operating_income).to_string(), &pct(o.p_both).to_string()])}
+                        {tf("{0} paths in {1} ms. In {2}: revenues reach JPY 100 billion in {3}, operating income JPY 10 billion in {4}, both in {5} of paths.", &[&format::group(Decimal::from(o.paths as u64), 0), &format::group(Decimal::from_f64(ms).unwrap_or_default(), 0), &p(&format!("FY{}", YEARS[ty])), &pct(o.p_revenue), &pct(o.p_operating_income), &pct(o.p_both)])}
                     </p>
                     <div class="table-scroll">
                         <table class="data-table" data-testid="mc-bands">

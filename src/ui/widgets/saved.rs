@@ -6,15 +6,21 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::i18n::n_;
 use crate::ui::i18n::{p, t, tf};
 use rust_decimal::Decimal;
 
 use crate::format;
 use crate::model::scenario::{decode, decode_in, project, Base, Presets, YearResult, YEARS};
 use crate::route::{parse_query, percent_encode, Route, View};
+use crate::ui::prefs::storage;
 
 /// Keys of saved scenarios start with this.
 pub const PREFIX: &str = "iij-explorer/scenario/";
+
+const NO_STORAGE: &str = n_("This browser does not allow saving here (local storage is unavailable).");
+/// The comparison's name for the scenario on the page.
+const CURRENT: &str = n_("The current scenario");
 
 /// A saved entry as read back.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,13 +35,9 @@ fn bn(x: Decimal) -> String {
     crate::ui::i18n::amount(x, 2)
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// Reads every saved scenario, checking each one.
 fn read_all(presets: &Presets) -> Result<Vec<Entry>, String> {
-    let store = storage().ok_or("This browser does not allow saving here (local storage is unavailable).")?;
+    let store = storage().ok_or_else(|| t(NO_STORAGE))?;
     let n = store.length().unwrap_or(0);
     let mut out = Vec::new();
     for i in 0..n {
@@ -46,7 +48,7 @@ fn read_all(presets: &Presets) -> Result<Vec<Entry>, String> {
         let problem = if !problems.is_empty() {
             Some(problems.join(" "))
         } else if !query.starts_with("preset=") {
-            Some("it is not a saved scenario".to_owned())
+            Some(t("it is not a saved scenario"))
         } else {
             None
         };
@@ -84,26 +86,26 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
     let save = move |_| {
         let n = name.get_untracked().trim().to_owned();
         if n.is_empty() || n.chars().count() > 60 || n.chars().any(char::is_control) {
-            message.set(Some("Give the scenario a name of 1 to 60 characters.".to_owned()));
+            message.set(Some(t("Give the scenario a name of 1 to 60 characters.")));
             return;
         }
         let Some(store) = storage() else {
-            message.set(Some("This browser does not allow saving here (local storage is unavailable).".to_owned()));
+            message.set(Some(t(NO_STORAGE)));
             return;
         };
         match store.set_item(&format!("{PREFIX}{n}"), &current_query(&route.get_untracked())) {
             Ok(()) => {
-                message.set(Some(tf("Saved “{0}”.", &[&n.to_string()])));
+                message.set(Some(tf("Saved “{0}”.", &[&n])));
                 version.update(|v| *v += 1);
             }
-            Err(_) => message.set(Some("The browser refused to save (storage may be full).".to_owned())),
+            Err(_) => message.set(Some(t("The browser refused to save (storage may be full)."))),
         }
     };
     let remove = move |n: String| {
         if let Some(store) = storage() {
             let _ = store.remove_item(&format!("{PREFIX}{n}"));
         }
-        message.set(Some(tf("Deleted “{0}”.", &[&n.to_string()])));
+        message.set(Some(tf("Deleted “{0}”.", &[&n])));
         version.update(|v| *v += 1);
     };
     let compare_a = RwSignal::new(String::new());
@@ -127,7 +129,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
                     .into_iter()
                     .map(|e| {
                         let n = e.name.clone();
-                        view! { <li>{tf("“{0}” could not be read and was skipped: {1}", &[&e.name.to_string(), &e.problem.unwrap_or_default().to_string()])} " " <button type="button" class="link" on:click=move |_| remove(n.clone())>{t("Delete it")}</button></li> }
+                        view! { <li>{tf("“{0}” could not be read and was skipped: {1}", &[&e.name, &e.problem.unwrap_or_default()])} " " <button type="button" class="link" on:click=move |_| remove(n.clone())>{t("Delete it")}</button></li> }
                     })
                     .collect_view();
                 view! { <div class="error-box" role="alert" data-testid="saved-broken"><ul>{rows}</ul></div> }
@@ -136,7 +138,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
         }
     };
     let options = move || {
-        let mut names = vec![("".to_owned(), "The current scenario".to_owned())];
+        let mut names = vec![(String::new(), t(CURRENT))];
         if let Ok(list) = entries.get() {
             names.extend(list.into_iter().filter(|e| e.problem.is_none()).map(|e| (e.name.clone(), e.name)));
         }
@@ -150,7 +152,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
         }
         let pick = |n: String| -> Option<(String, String)> {
             if n.is_empty() {
-                Some(("The current scenario".to_owned(), current_query(&route.get())))
+                Some((t(CURRENT), current_query(&route.get())))
             } else {
                 entries.get().ok()?.into_iter().find(|e| e.name == n && e.problem.is_none()).map(|e| (e.name, e.query))
             }

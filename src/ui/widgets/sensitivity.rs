@@ -17,7 +17,7 @@ use crate::ui::widgets::chart_figure::ChartFigure;
 const N: usize = 11;
 
 #[component]
-pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
+pub fn Sensitivity(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: Arc<Plan>) -> impl IntoView {
     let row = RwSignal::new(("growth".to_owned(), Decimal::ZERO, Decimal::from(20)));
     let col = RwSignal::new(("margin".to_owned(), Decimal::from(4), Decimal::from(14)));
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
@@ -38,7 +38,7 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
         })
     });
     let grid = Memo::new(move |_| {
-        let (s, ty) = settled.get()?;
+        let (s, ty) = settled.get();
         let (r, c) = (row.get(), col.get());
         let (rv, cv) = (steps(r.1, r.2, N).ok()?, steps(c.1, c.2, N).ok()?);
         sensitivity(&base, &s, (lever(&r.0), &rv), (lever(&c.0), &cv), Metric::OperatingIncome, ty).map_err(|e| e.to_string()).map(|g| (g, ty)).ok()
@@ -51,8 +51,8 @@ pub fn Sensitivity(scenario: Signal<Option<(Scenario, usize)>>, base: Arc<Base>,
     let range_input = move |axis: RwSignal<(String, Decimal, Decimal)>, end: usize| {
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            match text.trim().parse::<Decimal>() {
-                Ok(v) if (Decimal::from(-50)..=Decimal::from(100)).contains(&v) => {
+            match format::typed_decimal(&text) {
+                Some(v) if (Decimal::from(-50)..=Decimal::from(100)).contains(&v) => {
                     problem.set(None);
                     axis.update(|a| if end == 0 { a.1 = v } else { a.2 = v });
                 }

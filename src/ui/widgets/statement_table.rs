@@ -24,7 +24,7 @@ pub fn StatementTable(
     let head = table.columns.iter().map(|c| view! { <th scope="col" class="num">{p(c)}</th> }).collect_view();
     let file = format!("iij-{}.csv", table.key);
     let copy = table.clone();
-    let sheet = Callback::new(move |()| statement_sheet(&copy, unit, negatives, &t("Line item")));
+    let sheet = Callback::new(move |()| statement_sheet(&copy, unit, negatives, crate::ui::i18n::lang()));
     let body = table
         .rows
         .into_iter()
@@ -46,7 +46,7 @@ pub fn StatementTable(
                         let id = c.id.clone();
                         let id_focus = c.id.clone();
                         let id_mark = c.id.clone();
-                        let title = approx.then_some("Printed more coarsely than this unit: open the figure for its precision");
+                        let title = approx.then(|| t("Printed more coarsely than this unit: open the figure for its precision"));
                         view! {
                             <td class="num">
                                 <button
