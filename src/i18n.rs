@@ -81,6 +81,11 @@ pub fn period(lang: Lang, en: &str) -> String {
     tr(lang, en).to_owned()
 }
 
+/// Fiscal year `y` (the year to March `y + 1`) in `lang`: "FY2007", "2008年3月期".
+pub fn fiscal_year(lang: Lang, y: u16) -> String {
+    period(lang, &format!("FY{y}"))
+}
+
 const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// "June 9, 2008" as (month, day, year).
@@ -123,6 +128,8 @@ mod tests {
 
     #[test]
     fn it_can_write_periods_the_japanese_way() {
+        assert_eq!(fiscal_year(Lang::Ja, 2007), "2008年3月期");
+        assert_eq!(fiscal_year(Lang::En, 2007), "FY2007");
         let cases = [("FY2007", "2008年3月期"), ("FY2008F", "2009年3月期(予想)"), ("4Q FY2007", "2008年3月期第4四半期"), ("March 31, 2008", "2008年3月31日"), ("June 9, 2008", "2008年6月9日"), ("FY2007→FY2010", "2008年3月期→2011年3月期")];
         for (en, ja) in cases {
             assert_eq!(period(Lang::Ja, en), ja);

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::{Band, Bar, Chart, ChartError, DataTable, Heat, Ink, Line, Panel, Plot, Rule, Scale, Swatch};
 use crate::format::group;
 // Amounts as text in the chart's unit: JPY billions, or 億円 in Japanese.
-use crate::i18n::{amount as amt, period, tr, trf, Lang};
+use crate::i18n::{amount as amt, fiscal_year as fy, period, tr, trf, Lang};
 use crate::model::monte_carlo::Outcome;
 use crate::model::scenario::{Base, Grid, YearDrivers, YearResult, SEGMENTS, YEARS};
 use crate::model::Dataset;
@@ -54,10 +54,6 @@ fn money_panel(lang: Lang, title: &str, categories: Vec<String>, slots: u8) -> P
 #[inline(never)] // one copy, not one per call site (wasm size)
 fn row(heading: impl Into<String>, cells: Vec<String>) -> (String, Vec<String>) {
     (heading.into(), cells)
-}
-
-fn fy(lang: Lang, y: u16) -> String {
-    period(lang, &format!("FY{y}"))
 }
 
 // ---------------------------------------------------------------- history, forecast, target

@@ -9,7 +9,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::dataset::Dataset;
-use crate::i18n::{period, tr, trf, Lang};
+use crate::i18n::{fiscal_year, tr, trf, Lang};
 
 /// The projected fiscal years.
 pub const YEARS: [u16; 5] = [2008, 2009, 2010, 2011, 2012];
@@ -190,7 +190,7 @@ impl ScenarioError {
             ScenarioError::OutOfBounds { driver, year, value, min, max } => trf(
                 lang,
                 "{0} for {1} is {2}; it must be between {3} and {4}",
-                &[tr(lang, &driver.name()), &period(lang, &format!("FY{year}")), &value.to_string(), &min.to_string(), &max.to_string()],
+                &[tr(lang, &driver.name()), &fiscal_year(lang, *year), &value.to_string(), &min.to_string(), &max.to_string()],
             ),
             ScenarioError::MissingBase(id) => trf(lang, "the FY2007 figure “{0}” is missing", &[id]),
             ScenarioError::Overflow => tr(lang, "the projection overflowed").to_owned(),

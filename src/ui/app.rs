@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
 
     // The tab title names the view, so history entries and bookmarks are told apart.
     Effect::new(move |_| {
-        let _ = prefs.lang.get();
+        prefs.lang.track();
         let title = match route.get() {
             Route::View { view, .. } => format!("{} · {}", t(view.title()), t(PRODUCT)),
             Route::NotFound { .. } => format!("{} · {}", t("Page not found"), t(PRODUCT)),
@@ -160,7 +160,7 @@ fn Footer(route: ReadSignal<Route>) -> impl IntoView {
                 </span>
             </p>
             <p class="print-only">{move || {
-                let _ = route.get();
+                route.track();
                 tf("Printed from {0}", &[&window().location().href().unwrap_or_default()])
             }}</p>
         </footer>

@@ -36,6 +36,11 @@ pub fn p(en: &str) -> String {
     i18n::period(lang(), en)
 }
 
+/// Fiscal year `y` in the page's language ("FY2007", "2008年3月期").
+pub fn fy(y: u16) -> String {
+    i18n::fiscal_year(lang(), y)
+}
+
 /// A fact's value with its unit, in the page's language ("66,835,299 JPY thousands",
 /// "66,835,299 千円").
 pub fn fact_with_unit(f: &crate::model::Fact) -> String {

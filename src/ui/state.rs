@@ -34,7 +34,7 @@ pub fn use_explorer() -> Loaded {
 pub fn load_error_view(view: crate::route::View, message: String) -> AnyView {
     view! {
         <section class="view" data-testid=format!("view-{}", view.slug())>
-            <h2>{view.title()}</h2>
+            <h2>{t(view.title())}</h2>
             <LoadError message=message />
         </section>
     }

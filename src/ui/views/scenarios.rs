@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use crate::i18n::n_;
-use crate::ui::i18n::{p, t, tf};
+use crate::ui::i18n::{fy, p, t, tf};
 use rust_decimal::Decimal;
 
 use crate::charts::data;
@@ -140,7 +140,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         let value = match format::typed_decimal(&text) {
             Some(v) => v,
             None => {
-                input_error.set(Some(tf("{0} for {1}: “{2}” is not a number; the scenario is unchanged.", &[&t(&driver.name()), &p(&format!("FY{}", YEARS[year])), text.trim()])));
+                input_error.set(Some(tf("{0} for {1}: “{2}” is not a number; the scenario is unchanged.", &[&t(&driver.name()), &fy(YEARS[year]), text.trim()])));
                 return;
             }
         };
@@ -155,7 +155,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     let on_input = Arc::new(on_input);
 
     let drivers_table = {
-        let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{p(&format!("FY{y}"))}</th> }).collect_view();
+        let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{fy(*y)}</th> }).collect_view();
         let rows = Driver::ALL
             .into_iter()
             .map(|d| {
@@ -171,7 +171,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                                     inputmode="decimal"
                                     class="driver"
                                     data-driver=format!("{}@{}", d.key(), YEARS[i])
-                                    aria-label=format!("{}, {}", t(&d.name()), p(&format!("FY{}", YEARS[i])))
+                                    aria-label=format!("{}, {}", t(&d.name()), fy(YEARS[i]))
                                     prop:value=value
                                     on:change=move |ev| on_input(d, i, event_target_value(&ev))
                                 />
@@ -243,7 +243,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
                         let r = route.get_untracked();
                         replace_route(if year == "2010" { r.with_param("ty", None) } else { r.with_param("ty", Some(&year)) });
                     }>
-                    {YEARS.iter().skip(1).map(|y| view! { <option value=y.to_string()>{p(&format!("FY{y}"))}</option> }).collect_view()}
+                    {YEARS.iter().skip(1).map(|y| view! { <option value=y.to_string()>{fy(*y)}</option> }).collect_view()}
                 </select>
             </label>
             {url_problems(move || st.with(|s| s.problems.clone()))}
@@ -413,7 +413,7 @@ fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, required: &[String
     })
     .collect_view();
     let target = r[ty];
-    let first = |f: &dyn Fn(&YearResult) -> bool| r.iter().find(|y| f(y)).map(|y| p(&format!("FY{}", y.year))).unwrap_or_else(|| t("not by FY2012"));
+    let first = |f: &dyn Fn(&YearResult) -> bool| r.iter().find(|y| f(y)).map(|y| fy(y.year)).unwrap_or_else(|| t("not by FY2012"));
     let rev_met = target.total_revenue >= plan.target_revenue;
     let oi_met = target.operating_income >= plan.target_operating_income;
     let (rev_gap, _) = gap(target.total_revenue, plan.target_revenue);
@@ -432,11 +432,11 @@ fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, required: &[String
             <ul class="target-list">
                 <li data-testid="target-revenue">
                     <span class=if rev_met { "status status-pass" } else { "status status-fail" }>{if rev_met { t("met") } else { t("not met") }}</span>
-                    {tf(" Revenues over JPY 100 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &bn(target.total_revenue), &rev_gap, &first_rev])}
+                    {tf(" Revenues over JPY 100 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&fy(YEARS[ty]), &bn(target.total_revenue), &rev_gap, &first_rev])}
                 </li>
                 <li data-testid="target-oi">
                     <span class=if oi_met { "status status-pass" } else { "status status-fail" }>{if oi_met { t("met") } else { t("not met") }}</span>
-                    {tf(" Operating income of JPY 10 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&p(&format!("FY{}", YEARS[ty])), &bn(target.operating_income), &oi_gap, &first_oi])}
+                    {tf(" Operating income of JPY 10 billion in {0}: {1} billion (gap {2}). First met: {3}.", &[&fy(YEARS[ty]), &bn(target.operating_income), &oi_gap, &first_oi])}
                 </li>
             </ul>
             <p class="muted small">{t("What the targets require (from the ratio engine):")}</p>
@@ -469,11 +469,11 @@ fn projection_table(r: &[YearResult; 5], base: &Base) -> impl IntoView {
             view! { <tr><th scope="row" class=class>{t(label)}</th>{cells}</tr> }
         })
         .collect_view();
-    let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{p(&format!("FY{y}"))}</th> }).collect_view();
+    let head = YEARS.iter().map(|y| view! { <th scope="col" class="num">{fy(*y)}</th> }).collect_view();
     let r2 = *r;
     let sheet = Callback::new(move |()| {
         let mut columns = vec![t("Line")];
-        columns.extend(YEARS.iter().map(|y| p(&format!("FY{y}"))));
+        columns.extend(YEARS.iter().map(|y| fy(*y)));
         let rows = lines.iter().map(|(_, label, cell)| (t(label), r2.iter().map(cell).collect())).collect();
         Sheet { title: t("Projected income statement (JPY billion; margins in %; per-share in JPY)"), columns, rows }
     });
@@ -513,8 +513,8 @@ fn GoalSeek(st: Memo<State>, base: Arc<Base>, plan: Arc<Plan>, presets: Arc<Pres
         let y = year.get_untracked();
         let text = match goal_seek(&b1, &s.scenario, l, m, y, target) {
             Ok(r) => match r.value {
-                Some(v) => (tf("{0}: {1}% meets the target in {2} (solved by bisection to 0.0001 points).", &[&t(&l.name()), &format::group(v, 2), &p(&format!("FY{}", YEARS[y]))]), Some((l, v))),
-                None => (tf("{0} cannot meet it within its bounds: at the upper bound {1} reaches {2} billion.", &[&t(&l.name()), &p(&format!("FY{}", YEARS[y])), &bn(r.best)]), None),
+                Some(v) => (tf("{0}: {1}% meets the target in {2} (solved by bisection to 0.0001 points).", &[&t(&l.name()), &format::group(v, 2), &fy(YEARS[y])]), Some((l, v))),
+                None => (tf("{0} cannot meet it within its bounds: at the upper bound {1} reaches {2} billion.", &[&t(&l.name()), &fy(YEARS[y]), &bn(r.best)]), None),
             },
             Err(e) => (e.text(crate::ui::i18n::lang()), None),
         };
@@ -540,7 +540,7 @@ fn GoalSeek(st: Memo<State>, base: Arc<Base>, plan: Arc<Plan>, presets: Arc<Pres
                 </label>
                 <label>{t("in ")}
                     <select data-testid="gs-year" on:change=move |ev| year.set(event_target_value(&ev).parse().unwrap_or(2))>
-                        {YEARS.iter().enumerate().map(|(i, y)| view! { <option value=i.to_string() selected=i == 2>{p(&format!("FY{y}"))}</option> }).collect_view()}
+                        {YEARS.iter().enumerate().map(|(i, y)| view! { <option value=i.to_string() selected=i == 2>{fy(*y)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{t("by moving ")}

@@ -7,6 +7,8 @@ use crate::ui::i18n::t;
 
 use crate::charts::{self, Chart};
 use crate::export::Sheet;
+use crate::settings::Theme;
+use crate::ui::prefs::Prefs;
 use crate::ui::download::{save_png, save_text, CsvButton};
 
 /// Used until the box has been measured (and if it cannot be).
@@ -17,6 +19,7 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
     let container = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(DEFAULT_WIDTH);
     let as_table = RwSignal::new(false);
+    let prefs = use_context::<Prefs>();
     let measure = move || {
         if let Some(el) = container.get_untracked() {
             let w = el.client_width();
@@ -41,13 +44,13 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
     let key = move || chart.with(|c| c.as_ref().map(|c| c.key).unwrap_or("chart"));
     let download_svg = move |_| {
         if let (Some(s), Ok(c)) = (svg.get_untracked(), chart.get_untracked()) {
-            save_text(&format!("iij-{}.svg", c.key), "image/svg+xml", &charts::standalone(&s, dark_theme()));
+            save_text(&format!("iij-{}.svg", c.key), "image/svg+xml", &charts::standalone(&s, dark_theme(prefs)));
         }
     };
     let download_png = move |_| {
         if let (Some(s), Ok(c)) = (svg.get_untracked(), chart.get_untracked()) {
             let (w, h) = charts::draw::size(&c, width.get_untracked());
-            save_png(&format!("iij-{}.png", c.key), &charts::standalone(&s, dark_theme()), w, h);
+            save_png(&format!("iij-{}.png", c.key), &charts::standalone(&s, dark_theme(prefs)), w, h);
         }
     };
     view! {
@@ -99,13 +102,8 @@ fn chart_sheet(c: Option<Chart>) -> Sheet {
     Sheet { title: c.title, columns, rows: c.table.rows }
 }
 
-/// Whether the page shows the dark theme (chosen, or the system's when none is chosen).
-fn dark_theme() -> bool {
-    let chosen = document().document_element().and_then(|e| e.get_attribute("data-theme"));
-    match chosen.as_deref() {
-        Some("dark") => true,
-        Some("light") => false,
-        _ => window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches()),
-    }
+/// Whether the page shows the dark theme, as the preferences resolve it (light without them).
+fn dark_theme(prefs: Option<Prefs>) -> bool {
+    prefs.is_some_and(|p| p.theme.get_untracked().resolve(p.system_dark.get_untracked()) == Theme::Dark)
 }
 

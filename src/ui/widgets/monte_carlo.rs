@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use crate::i18n::n_;
-use crate::ui::i18n::{p, t, tf};
+use crate::ui::i18n::{fy, t, tf};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
@@ -123,7 +123,7 @@ pub fn MonteCarlo(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: Ar
             {move || outcome.get().map(|(o, ms)| {
                 let rows = o.revenue.iter().zip(o.operating_income.iter()).map(|(r, oi)| view! {
                     <tr>
-                        <th scope="row">{p(&format!("FY{}", r.year))}</th>
+                        <th scope="row">{fy(r.year)}</th>
                         <td class="num">{bn(r.p10)}</td><td class="num">{bn(r.p50)}</td><td class="num">{bn(r.p90)}</td>
                         <td class="num">{bn(oi.p10)}</td><td class="num">{bn(oi.p50)}</td><td class="num">{bn(oi.p90)}</td>
                     </tr>
@@ -131,7 +131,7 @@ pub fn MonteCarlo(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: Ar
                 let ty = scenario.with(|(_, t)| *t);
                 view! {
                     <p data-testid="mc-result">
-                        {tf("{0} paths in {1} ms. In {2}: revenues reach JPY 100 billion in {3}, operating income JPY 10 billion in {4}, both in {5} of paths.", &[&format::group(Decimal::from(o.paths as u64), 0), &format::group(Decimal::from_f64(ms).unwrap_or_default(), 0), &p(&format!("FY{}", YEARS[ty])), &pct(o.p_revenue), &pct(o.p_operating_income), &pct(o.p_both)])}
+                        {tf("{0} paths in {1} ms. In {2}: revenues reach JPY 100 billion in {3}, operating income JPY 10 billion in {4}, both in {5} of paths.", &[&format::group(Decimal::from(o.paths as u64), 0), &format::group(Decimal::from_f64(ms).unwrap_or_default(), 0), &fy(YEARS[ty]), &pct(o.p_revenue), &pct(o.p_operating_income), &pct(o.p_both)])}
                     </p>
                     <div class="table-scroll">
                         <table class="data-table" data-testid="mc-bands">

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use crate::i18n::n_;
-use crate::ui::i18n::{p, t, tf};
+use crate::ui::i18n::{fy, t, tf};
 use rust_decimal::Decimal;
 
 use crate::format;
@@ -172,7 +172,7 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
                 [0usize, 2].into_iter().map(move |i| (label, f, i))
             })
             .map(|(label, f, i)| {
-                view! { <tr><th scope="row">{format!("{}, {}", t(label), p(&format!("FY{}", YEARS[i])))}</th><td class="num">{f(&ra[i])}</td><td class="num">{f(&rb[i])}</td></tr> }
+                view! { <tr><th scope="row">{format!("{}, {}", t(label), fy(YEARS[i]))}</th><td class="num">{f(&ra[i])}</td><td class="num">{f(&rb[i])}</td></tr> }
             })
             .collect_view();
         Some(view! {

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use crate::ui::i18n::{p, t, tf};
+use crate::ui::i18n::{fy, t, tf};
 use rust_decimal::Decimal;
 
 use crate::charts::data;
@@ -92,7 +92,7 @@ pub fn Sensitivity(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: A
                 view! {
                     <div class="table-scroll">
                         <table class="data-table heat" data-testid="sensitivity-grid">
-                            <caption>{tf("Operating income in {0} (JPY billion); ✓ marks JPY 10 billion or more. Rows: {1}; columns: {2}.", &[&p(&format!("FY{}", YEARS[ty])), &t(label(&row.get().0)), &t(label(&col.get().0))])}</caption>
+                            <caption>{tf("Operating income in {0} (JPY billion); ✓ marks JPY 10 billion or more. Rows: {1}; columns: {2}.", &[&fy(YEARS[ty]), &t(label(&row.get().0)), &t(label(&col.get().0))])}</caption>
                             <thead><tr><th scope="col">{t("Row \\ column")}</th>{head}</tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
