@@ -1,38 +1,182 @@
 #!/usr/bin/env python3
-"""Turns Trunk's release output into the two editions we publish. Usage: postbuild.py DIST
+"""Turns Trunk's release output and the prerender step's pages into what we publish.
 
-Hosted edition (dist/index.html and its assets, for any static host and sub-path):
-- Trunk's inline loader script is replaced by an external boot-<hash>.js, so no inline
-  script runs; the import map that pins the glue JS's integrity is the one inline script,
-  allowed by its hash.
-- Subresource integrity on every script and on the wasm: the boot script by `integrity`,
-  the glue JS by the import map, the wasm by `fetch(..., {integrity})`, the CSS by Trunk.
-- A strict Content-Security-Policy meta tag (see CSP_HOSTED): default-src 'none'; scripts from
-  'self' or by hash plus 'wasm-unsafe-eval'; styles from 'self'; images from 'self', data:
-  and blob:; no 'unsafe-inline' or 'unsafe-eval'.
+Usage: postbuild.py DIST PRERENDERED
 
-Offline edition (dist/iij-explorer-offline.html): one self-contained file with the CSS, the
-favicon, the glue JS and the wasm inlined; the wasm is stored gzip-compressed and base64-encoded
-(a third of the size of plain base64, which gzip cannot shrink well), unpacked with the
-browser's DecompressionStream and instantiated asynchronously,
-so it opens by double-click from file:// with no network. Its CSP allows exactly its inline
-script and style by hash.
+DIST is Trunk's output (its index.html is the template); PRERENDERED is the prerender step's
+directory (src/bin/prerender.rs: every view's body in both languages, titles and
+descriptions, the Japanese table, the quoted source lines, the preview image and icons).
 
-Also dist/iij-explorer.zip: the hosted edition for people who host it themselves.
+Hosted edition (for any static host and sub-path):
+- One page per view and language, each holding that view's first screen as the app's own
+  components draw it (`index.html` is the Overview in English; `ratios.html`,
+  `ratios.ja.html`, `index.ja.html` …), with its own title, description, Open Graph and
+  Twitter card tags (the preview image og-trend.png is drawn from the trend chart). A small
+  inline head script (allowed by its hash) applies the stored theme before the first paint
+  and, when the URL's fragment asks for another view, parameters or language than the page
+  holds, hides the prerendered content behind a neutral loading line, so a deep link never
+  shows another view first. The app replaces either in one step when it starts. Without
+  JavaScript the pages read as they are, linked to each other; a `<noscript>` note says what
+  needs JavaScript.
+- The Japanese table and the quoted source lines are hashed files (ja-<hash>.txt,
+  lines-<hash>.txt) fetched with their integrity checked when needed, not part of the first
+  load.
+- Trunk's inline loader is replaced by an external boot-<hash>.js; the import map pinning the
+  glue JS's integrity and the head script are the only inline scripts, allowed by hash.
+  Subresource integrity on every script, stylesheet, the wasm and the fetched texts.
+- A strict Content-Security-Policy meta tag (no 'unsafe-inline' or 'unsafe-eval').
+- sw.js, a service worker that caches one whole release (a new release is installed beside
+  the old one and replaces it at once, after the visitor accepts "A new version is
+  available"), and manifest.webmanifest with PNG icons, so the app opens from cache and is
+  installable.
+- Every text asset also as .gz and .br, for hosts that serve precompressed files.
+
+Offline edition (iij-explorer-offline.html): one self-contained file with the CSS, favicon,
+glue JS, the texts and the wasm (gzip-compressed, base64) inside; it opens from file://.
+
+Also iij-explorer.zip: the hosted edition. Writes target/publish.json: which files the first
+load fetches and which are fetched on demand, for scripts/size_report.py.
 """
 import base64
 import gzip
 import hashlib
+import html as htmlmod
 import json
 import re
+import shutil
 import sys
 import zipfile
 from pathlib import Path
 
+try:
+    import brotli  # type: ignore
+except ImportError:
+    sys.exit("postbuild: the Python brotli module is missing (scripts/setup.sh installs it)")
+
+ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_NAME = "iij-explorer-offline.html"
 ZIP_NAME = "iij-explorer.zip"
-
+PRODUCT = "IIJ Financial Explorer"
+THEME_COLOUR = "#0b4f8a"
 CSP_COMMON = "default-src 'none'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'"
+PRECOMPRESSED = (".html", ".js", ".css", ".wasm", ".svg", ".txt", ".json", ".webmanifest")
+
+# Runs before the first paint, identical on every page (one CSP hash): the stored theme, the
+# view a fragment-less page stands for, and whether the prerendered content fits the URL.
+HEAD_SCRIPT = r"""(function(){var d=document.documentElement,v=d.getAttribute('data-pre'),l=d.lang;
+function get(k){try{return localStorage.getItem(k)}catch(e){return null}}
+var th=get('iij-explorer/theme');
+if(th==='dark'||th==='light')d.setAttribute('data-theme',th);
+else if(window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches)d.setAttribute('data-theme','dark');
+var h=location.hash;
+if(!h||h==='#'||h==='#/'){h='#/'+v+(l!=='en'?'?lang='+l:'');if(v!=='overview'||l!=='en')history.replaceState(null,'',h)}
+var m=/^#\/([a-z]+)(?:\?(.*))?$/.exec(h),ok=false;
+if(m){var q=m[2]?m[2].split('&'):[],lang=null,extra=false;
+for(var i=0;i<q.length;i++){if(q[i].indexOf('lang=')===0)lang=q[i].slice(5);else if(q[i])extra=true}
+if(lang===null){var s=get('iij-explorer/lang');lang=s==='ja'?'ja':'en'}
+ok=m[1]===v&&lang===l&&!extra}
+if(!ok)d.classList.add('pre-off')})();"""
+
+# Shared by both editions: a WebAssembly trap (a panic, when the panic hook cannot run) or a
+# failed start replaces the page with the same "Something went wrong" page as the panic hook.
+CRASH_JS = r"""const crashed = (err) => {
+  if (document.getElementById('crash')) return;
+  console.error(`IIJ Financial Explorer stopped: ${err}`);
+  const el = (tag, text) => { const e = document.createElement(tag); if (text) e.textContent = text; return e; };
+  const section = el('section'); section.id = 'crash'; section.className = 'crash'; section.setAttribute('role', 'alert');
+  const link = el('a', 'Reload the explorer'); link.href = location.href.split('#')[0];
+  section.append(el('h1', 'Something went wrong'), el('p', 'The IIJ Financial Explorer hit an internal error and stopped. Nothing you entered has been sent anywhere.'), link, el('pre', String(err)));
+  document.body.replaceChildren(section);
+  link.focus();
+};
+// The wasm could not be fetched or started (network, integrity): a prerendered page stays
+// readable and says so; a page without one gets the crash page.
+const startFailed = (err) => {
+  const pre = document.getElementById('prerender');
+  if (!pre) return crashed(err);
+  console.error(`IIJ Financial Explorer could not start: ${err}`);
+  const ja = document.documentElement.lang === 'ja';
+  const note = document.createElement('p');
+  note.id = 'start-failed'; note.className = 'start-failed'; note.setAttribute('role', 'alert');
+  note.textContent = ja
+    ? `対話型の Explorer を起動できませんでした（${err}）。このページは公開時の初期画面です。再読み込みしてください。`
+    : `The interactive explorer could not be started (${err}). This page shows its first screen as published; reload to try again.`;
+  const wait = document.getElementById('pre-wait');
+  if (wait && document.documentElement.classList.contains('pre-off')) wait.replaceWith(note);
+  else document.body.prepend(note);
+};
+addEventListener('error', (e) => { if (e.error instanceof WebAssembly.RuntimeError) crashed(e.error); });
+addEventListener('unhandledrejection', (e) => { if (e.reason instanceof WebAssembly.RuntimeError) crashed(e.reason); });
+"""
+
+# The hosted edition's service worker client: register (http(s) only), and when a new release
+# has been installed beside the one in use, offer to reload into it.
+SW_CLIENT_JS = r"""if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  let accepted = false;
+  const offer = (worker) => {
+    if (document.getElementById('update-banner')) return;
+    const ja = document.documentElement.lang === 'ja';
+    const bar = document.createElement('div');
+    bar.id = 'update-banner'; bar.className = 'update-banner'; bar.setAttribute('role', 'status');
+    const button = document.createElement('button');
+    button.type = 'button'; button.className = 'action small';
+    button.textContent = ja ? '再読み込み' : 'Reload';
+    button.addEventListener('click', () => { accepted = true; worker.postMessage('skip-waiting'); });
+    bar.append(ja ? '新しいバージョンがあります。 ' : 'A new version is available. ', button);
+    document.body.append(bar);
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', () => { if (accepted) location.reload(); });
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: './' }).then((reg) => {
+    if (!reg) return;
+    const watch = (worker) => worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+    });
+    if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+    if (reg.installing) watch(reg.installing);
+    reg.addEventListener('updatefound', () => watch(reg.installing));
+  }, (err) => console.warn(`The explorer could not be kept for offline use: ${err}`));
+}
+"""
+
+SW_JS = r"""// The IIJ Financial Explorer's service worker: one release, cached whole at install, served
+// from that cache alone. A new release installs into its own cache beside the old one and
+// takes over when the page accepts ("skip-waiting"); it then deletes the old cache, so a page
+// never mixes files of two releases.
+const RELEASE = '%RELEASE%';
+const FILES = %FILES%;
+const CACHE = `iij-explorer-${RELEASE}`;
+self.addEventListener('install', (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+self.addEventListener('activate', (e) => {
+  e.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('iij-explorer-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+self.addEventListener('message', (e) => { if (e.data === 'skip-waiting') self.skipWaiting(); });
+self.addEventListener('fetch', (e) => {
+  const req = e.request;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== location.origin) return;
+  e.respondWith(caches.open(CACHE).then(async (cache) => {
+    const hit = await cache.match(req, { ignoreSearch: true });
+    if (hit) return hit;
+    if (req.mode === 'navigate' && url.pathname.endsWith('/')) {
+      const index = await cache.match(new URL('index.html', url));
+      if (index) return index;
+    }
+    return fetch(req);
+  }));
+});
+"""
+
+NOSCRIPT = {
+    "en": "This page shows the explorer's first screen as published. Choosing units, statements and ratio groups, the source inspector, scenarios, exports and the language and theme switches need JavaScript and WebAssembly.",
+    "ja": "このページは公開時の初期画面を表示しています。単位・表・指標グループの切り替え、出典の表示、シナリオ、ダウンロード、言語とテーマの切り替えには JavaScript と WebAssembly が必要です。",
+}
+WAIT = {"en": "Loading the IIJ Financial Explorer…", "ja": "IIJ Financial Explorer を読み込んでいます…"}
+OTHER_LANG = {"en": ("ja", "日本語"), "ja": ("en", "English")}
+LOCALE = {"en": "en_US", "ja": "ja_JP"}
 
 
 def sri(data: bytes) -> str:
@@ -43,6 +187,10 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
+def short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
 def one(pattern: str, text: str, what: str) -> re.Match:
     found = list(re.finditer(pattern, text, re.S))
     if len(found) != 1:
@@ -50,53 +198,191 @@ def one(pattern: str, text: str, what: str) -> re.Match:
     return found[0]
 
 
-def main(dist_dir: str) -> None:
-    dist = Path(dist_dir)
+def esc(text: str) -> str:
+    return htmlmod.escape(text, quote=True)
+
+
+def read_pages(pre: Path) -> list:
+    pages = []
+    for line in (pre / "pages.tsv").read_text(encoding="utf-8").splitlines():
+        file, view, lang, title, description = line.split("\t")
+        body = (pre / f"{file}.body.html").read_text(encoding="utf-8")
+        pages.append({"file": file, "view": view, "lang": lang, "title": title, "description": description, "body": body})
+    return pages
+
+
+def page_file(pages: list, view: str, lang: str) -> str:
+    return next(p["file"] for p in pages if p["view"] == view and p["lang"] == lang)
+
+
+def static_body(pages: list, page: dict, styles: dict) -> str:
+    """The prerendered body, made to stand alone: inline style attributes (which the CSP
+    refuses in markup) become classes of the prerender stylesheet, and links to views lead to
+    their pages (with the fragment kept for the app)."""
+    def style_class(m: re.Match) -> str:
+        decl = m.group(1)
+        name = styles.setdefault(decl, f"pre-s{len(styles)}")
+        return f'data-pre-style="{name}"'
+
+    body = re.sub(r'style="([^"]*)"', style_class, page["body"])
+
+    def link(m: re.Match) -> str:
+        view = m.group(1)
+        try:
+            target = page_file(pages, view, page["lang"])
+        except StopIteration:
+            return m.group(0)
+        return f'href="./{target}#/{view}{m.group(2)}"'
+
+    return re.sub(r'href="#/([a-z]+)([^"]*)"', link, body)
+
+
+def pre_css(styles: dict) -> str:
+    return "".join(f'[data-pre-style="{name}"]{{{decl}}}\n' for decl, name in styles.items())
+
+
+def main(dist_dir: str, pre_dir: str) -> None:
+    dist, pre = Path(dist_dir), Path(pre_dir)
     index = dist / "index.html"
-    html = index.read_text(encoding="utf-8")
-    if "boot-" in html:
+    template = index.read_text(encoding="utf-8")
+    if "boot-" in template:
         sys.exit("postbuild: index.html was already processed; run trunk build first")
+    pages = read_pages(pre)
 
-    js_name = one(r"import init, \* as bindings from '\./([^']+\.js)';", html, "glue import").group(1)
-    wasm_name = one(r"module_or_path: '\./([^']+_bg\.wasm)'", html, "wasm path").group(1)
-    css_name = one(r'<link rel="stylesheet" href="\./([^"]+\.css)"', html, "stylesheet").group(1)
-    icon_name = one(r'<link rel="icon" href="\./([^"]+)"', html, "favicon").group(1)
-    js = (dist / js_name).read_bytes()
-    wasm = (dist / wasm_name).read_bytes()
-    css = (dist / css_name).read_bytes()
-    icon = (dist / icon_name).read_bytes()
+    js_name = one(r"import init, \* as bindings from '\./([^']+\.js)';", template, "glue import").group(1)
+    wasm_name = one(r"module_or_path: '\./([^']+_bg\.wasm)'", template, "wasm path").group(1)
+    css_name = one(r'<link rel="stylesheet" href="\./([^"]+\.css)"', template, "stylesheet").group(1)
+    icon_name = one(r'<link rel="icon" href="\./([^"]+)"', template, "favicon").group(1)
+    js, wasm, css, icon = ((dist / n).read_bytes() for n in (js_name, wasm_name, css_name, icon_name))
 
-    # ----- hosted edition -----
+    # ----- the texts fetched on demand, and the pictures -----
+    assets = {}
+    for key, src in (("ja", "ja.txt"), ("lines", "lines.txt")):
+        data = (pre / src).read_bytes()
+        name = f"{key}-{short_hash(data)}.txt"
+        (dist / name).write_bytes(data)
+        assets[key] = (name, data)
+    for png in ("og-trend.png", "icon-192.png", "icon-512.png"):
+        shutil.copyfile(pre / png, dist / png)
+
+    # ----- the prerendered pages' stylesheet (their inline styles as classes) -----
+    styles: dict = {}
+    bodies = {p["file"]: static_body(pages, p, styles) for p in pages}
+    pcss = pre_css(styles).encode()
+    pcss_name = f"pre-{short_hash(pcss)}.css"
+    (dist / pcss_name).write_bytes(pcss)
+
+    # ----- boot script, shared by every page -----
+    asset_map = {k: [f"./{n}", sri(d)] for k, (n, d) in assets.items()}
     boot = (
         f"import init from './{js_name}';\n"
+        f"{CRASH_JS}"
+        f"const assets = {json.dumps(asset_map)};\n"
+        "globalThis.iijAsset = (name) => {\n"
+        "  const a = assets[name];\n"
+        "  if (!a) return Promise.reject(new Error(`no file ${name}`));\n"
+        "  return fetch(new URL(a[0], import.meta.url), { integrity: a[1] }).then((r) => {\n"
+        "    if (!r.ok) throw new Error(`HTTP ${r.status}`);\n"
+        "    return r.text();\n"
+        "  }, (e) => { throw new Error(e instanceof TypeError ? 'network error or integrity check failed' : String(e)); });\n"
+        "};\n"
+        f"{SW_CLIENT_JS}"
         f"const wasm = fetch(new URL('./{wasm_name}', import.meta.url), {{ integrity: '{sri(wasm)}' }});\n"
-        "await init({ module_or_path: wasm });\n"
+        "await init({ module_or_path: wasm }).catch(startFailed);\n"
     ).encode()
-    boot_name = f"boot-{hashlib.sha256(boot).hexdigest()[:16]}.js"
+    boot_name = f"boot-{short_hash(boot)}.js"
     (dist / boot_name).write_bytes(boot)
+
     importmap = json.dumps({"integrity": {f"./{js_name}": sri(js)}}, separators=(",", ":"))
     csp_hosted = (
-        f"{CSP_COMMON}; script-src 'self' {csp_hash(importmap)} 'wasm-unsafe-eval'; "
-        "style-src 'self'; connect-src 'self'"
+        f"{CSP_COMMON}; script-src 'self' {csp_hash(importmap)} {csp_hash(HEAD_SCRIPT)} 'wasm-unsafe-eval'; "
+        "style-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'"
     )
-    # Drop Trunk's inline loader and its preload links (the boot script starts both loads).
-    html = one(r'\s*<script type="module">.*?</script>', html, "inline loader").re.sub("", html, count=1)
-    html = re.sub(r'<link rel="modulepreload"[^>]*>', "", html)
-    html = re.sub(r'<link rel="preload"[^>]*>', "", html)
-    head_extra = (
-        f'<meta http-equiv="Content-Security-Policy" content="{csp_hosted}">\n'
-        f'    <script type="importmap">{importmap}</script>\n'
-        f'    <script type="module" src="./{boot_name}" integrity="{sri(boot)}" crossorigin="anonymous"></script>\n'
-    )
-    html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + head_extra, 1)
-    index.write_text(html, encoding="utf-8")
+
+    # ----- the pages -----
+    head_tpl = template
+    head_tpl = one(r'\s*<script type="module">.*?</script>', head_tpl, "inline loader").re.sub("", head_tpl, count=1)
+    head_tpl = re.sub(r'<link rel="modulepreload"[^>]*>', "", head_tpl)
+    head_tpl = re.sub(r'<link rel="preload"[^>]*>', "", head_tpl)
+    head_tpl = re.sub(r"\s*<title>.*?</title>", "", head_tpl, flags=re.S)
+    head_tpl = re.sub(r'\s*<meta name="description"[^>]*>', "", head_tpl)
+    head_tpl = re.sub(r"\s*<noscript>.*?</noscript>", "", head_tpl, flags=re.S)
+    release_files = []
+    for p in pages:
+        lang, other = p["lang"], OTHER_LANG[p["lang"]]
+        other_file = page_file(pages, p["view"], other[0])
+        head = (
+            f'<meta http-equiv="Content-Security-Policy" content="{csp_hosted}">\n'
+            f'    <title>{esc(p["title"])}</title>\n'
+            f'    <meta name="description" content="{esc(p["description"])}">\n'
+            f'    <meta name="theme-color" content="{THEME_COLOUR}">\n'
+            f'    <link rel="manifest" href="./manifest.webmanifest">\n'
+            f'    <link rel="apple-touch-icon" href="./icon-192.png">\n'
+            f'    <link rel="alternate" hreflang="{other[0]}" href="./{other_file}">\n'
+            f'    <meta property="og:type" content="website">\n'
+            f'    <meta property="og:site_name" content="{PRODUCT}">\n'
+            f'    <meta property="og:title" content="{esc(p["title"])}">\n'
+            f'    <meta property="og:description" content="{esc(p["description"])}">\n'
+            f'    <meta property="og:image" content="./og-trend.png">\n'
+            f'    <meta property="og:image:width" content="1200">\n'
+            f'    <meta property="og:image:height" content="630">\n'
+            f'    <meta property="og:image:alt" content="{esc("Revenues and operating income FY2004–FY2007, the FY2008 forecast and the mid-term target")}">\n'
+            f'    <meta property="og:locale" content="{LOCALE[lang]}">\n'
+            f'    <meta name="twitter:card" content="summary_large_image">\n'
+            f'    <meta name="twitter:title" content="{esc(p["title"])}">\n'
+            f'    <meta name="twitter:description" content="{esc(p["description"])}">\n'
+            f'    <meta name="twitter:image" content="./og-trend.png">\n'
+            f'    <script>{HEAD_SCRIPT}</script>\n'
+            f'    <script type="importmap">{importmap}</script>\n'
+            f'    <link rel="modulepreload" href="./{js_name}" integrity="{sri(js)}" crossorigin="anonymous">\n'
+            f'    <script type="module" src="./{boot_name}" integrity="{sri(boot)}" crossorigin="anonymous"></script>\n'
+            f'    <link rel="stylesheet" href="./{pcss_name}" integrity="{sri(pcss)}" crossorigin="anonymous">\n'
+        )
+        page = head_tpl.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + head, 1)
+        page = page.replace('<html lang="en">', f'<html lang="{lang}" data-pre="{p["view"]}">', 1)
+        body = (
+            f'<noscript><p class="noscript">{esc(NOSCRIPT[lang])} <a href="./{other_file}" lang="{other[0]}">{other[1]}</a></p></noscript>\n'
+            f'<div id="prerender">{bodies[p["file"]]}</div>\n'
+            f'<p id="pre-wait" class="pre-wait" role="status">{esc(WAIT[lang])}</p>\n'
+        )
+        page = re.sub(r"<body>\s*", lambda _m: "<body>\n" + body, page, count=1)
+        (dist / p["file"]).write_text(page, encoding="utf-8")
+        release_files.append(p["file"])
+
+    # ----- manifest and service worker -----
+    manifest = {
+        "name": PRODUCT,
+        "short_name": "IIJ Explorer",
+        "description": next(p["description"] for p in pages if p["file"] == "index.html"),
+        "lang": "en",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOUR,
+        "icons": [
+            {"src": "./icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+            {"src": "./icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+            {"src": f"./{icon_name}", "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    (dist / "manifest.webmanifest").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    release_files += [boot_name, js_name, wasm_name, css_name, pcss_name, icon_name, "manifest.webmanifest", "icon-192.png", "icon-512.png"]
+    release_files += [n for n, _ in assets.values()]
+    release = hashlib.sha256(b"".join((dist / f).read_bytes() for f in release_files)).hexdigest()[:16]
+    sw = SW_JS.replace("%RELEASE%", release).replace("%FILES%", json.dumps([f"./{f}" for f in release_files]))
+    (dist / "sw.js").write_text(sw, encoding="utf-8")
 
     # ----- offline edition -----
     glue = js.decode("utf-8")
     glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M)
     glue = re.sub(r"^export (class|function|const|let) ", r"\1 ", glue, flags=re.M)
     loader = (
-        f"{glue}\n"
+        f"{glue}\n{CRASH_JS}"
+        "globalThis.iijAsset = (name) => {\n"
+        "  const el = document.getElementById(`asset-${name}`);\n"
+        "  return el ? Promise.resolve(el.textContent) : Promise.reject(new Error(`no text ${name} in this file`));\n"
+        "};\n"
         f'const packed = "{base64.b64encode(gzip.compress(wasm, 9, mtime=0)).decode()}";\n'
         "if (typeof DecompressionStream === 'undefined') {\n"
         "  document.body.insertAdjacentHTML('beforeend', '<p role=\"alert\">This browser is too old to open the offline IIJ Financial Explorer (it lacks DecompressionStream). Please use a current browser, or the hosted edition.</p>');\n"
@@ -105,9 +391,15 @@ def main(dist_dir: str) -> None:
         "  const bytes = new Uint8Array(bin.length);\n"
         "  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
         "  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));\n"
-        "  await __wbg_init({ module_or_path: await new Response(stream).arrayBuffer() });\n"
+        "  await __wbg_init({ module_or_path: await new Response(stream).arrayBuffer() }).catch(crashed);\n"
         "}\n"
     )
+    texts = ""
+    for key, (_, data) in assets.items():
+        text = data.decode("utf-8")
+        if re.search(r"</script|<!--", text, re.I):
+            sys.exit(f"postbuild: the {key} text holds '</script' or '<!--' and cannot sit in a script element")
+        texts += f'<script type="text/plain" id="asset-{key}">{text}</script>\n'
     style = css.decode("utf-8")
     csp_offline = f"{CSP_COMMON}; script-src {csp_hash(loader)} 'wasm-unsafe-eval'; style-src {csp_hash(style)}"
     icon_uri = "data:image/svg+xml;base64," + base64.b64encode(icon).decode()
@@ -117,24 +409,44 @@ def main(dist_dir: str) -> None:
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{csp_offline}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>IIJ Financial Explorer</title>
+<title>{PRODUCT}</title>
 <link rel="icon" href="{icon_uri}">
 <style>{style}</style>
 </head>
 <body>
 <noscript>The IIJ Financial Explorer needs JavaScript and WebAssembly. Please enable JavaScript and reload.</noscript>
-<script type="module">{loader}</script>
+{texts}<script type="module">{loader}</script>
 </body>
 </html>
 """
     (dist / OFFLINE_NAME).write_text(offline, encoding="utf-8")
 
-    # ----- zip of the hosted edition -----
+    # ----- zip of the hosted edition, then the precompressed files -----
     with zipfile.ZipFile(dist / ZIP_NAME, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for path in sorted(dist.iterdir()):
-            if path.is_file() and path.name not in (ZIP_NAME,):
+            if path.is_file() and path.name != ZIP_NAME:
                 z.write(path, f"iij-explorer/{path.name}")
+    for path in sorted(dist.iterdir()):
+        if path.is_file() and path.suffix in PRECOMPRESSED:
+            data = path.read_bytes()
+            (dist / f"{path.name}.gz").write_bytes(gzip.compress(data, 9, mtime=0))
+            (dist / f"{path.name}.br").write_bytes(brotli.compress(data, quality=11))
+
+    publish = {
+        "first_load": ["index.html", boot_name, js_name, wasm_name, css_name, pcss_name],
+        "on_demand": {"ja": assets["ja"][0], "lines": assets["lines"][0]},
+        "pages": [p["file"] for p in pages],
+        "release": release,
+        "offline": OFFLINE_NAME,
+        # For hosts that set headers: the same policy, where frame-ancestors also works.
+        "csp_header": f"{csp_hosted}; frame-ancestors 'none'",
+    }
+    (ROOT / "target").mkdir(exist_ok=True)
+    (ROOT / "target" / "publish.json").write_text(json.dumps(publish, indent=2))
+    print(f"Content-Security-Policy header for hosts that set headers:\n  {publish['csp_header']}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "dist")
+    if len(sys.argv) != 3:
+        sys.exit("usage: postbuild.py DIST PRERENDERED")
+    main(sys.argv[1], sys.argv[2])

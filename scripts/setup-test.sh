@@ -26,8 +26,4 @@ if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modu
   say "installing the end-to-end suite's npm packages"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
-if ! python3 -c "import brotli" 2>/dev/null; then
-  say "installing the Python brotli module for the size report (optional: the report works without it)"
-  python3 -m pip install --quiet --user brotli==1.1.0 2>/dev/null || python3 -m pip install --quiet brotli==1.1.0 2>/dev/null || say "brotli could not be installed; sizes are reported raw and gzip only"
-fi
 say "test tools ready: $(chromium --version 2>/dev/null | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and serving the explorer needs, skipping what is already there:
 # the wasm32 target, Trunk 0.21.14, wasm-bindgen-cli equal to the crate's wasm-bindgen, and
-# wasm-opt 132 (binaryen from npm; Trunk cannot download it here, Debian's is too old).
+# wasm-opt 132 (binaryen from npm; Trunk cannot download it here, Debian's is too old), the
+# Python brotli module and the DejaVu font for the release build's post-processing.
 # Safe to run any number of times; quick when everything is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,21 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
   say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
   npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+# The prerender step draws the preview image's text in DejaVu Sans.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  say "installing fonts-dejavu-core from Debian (text of the link-preview image)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
+# postbuild.py writes a .br beside every text asset.
+if ! python3 -c "import brotli" 2>/dev/null; then
+  say "installing the Python brotli module (precompressed .br files)"
+  python3 -m pip install --quiet --user brotli==1.1.0 2>/dev/null || python3 -m pip install --quiet brotli==1.1.0
 fi
 
 say "toolchain ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

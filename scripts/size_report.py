@@ -5,13 +5,15 @@ Usage: size_report.py DIST [NAMED_WASM]
 
 - Every file of DIST raw, gzip (level 9) and brotli (quality 11, when the brotli module is
   installed), and the two figures the budgets are about: the first load of the hosted
-  edition (index.html, the JS, the wasm with its bundled data, the CSS) and the offline file.
+  edition (the files target/publish.json names: index.html, the boot and glue JS, the wasm,
+  the stylesheets) and the offline file; the texts fetched on demand (the Japanese table,
+  the quoted source lines) are listed apart.
 - Which crates the wasm's code comes from: NAMED_WASM is the wasm before wasm-bindgen and
   wasm-opt (target/wasm32-unknown-unknown/release/iij-explorer.wasm), which still has its
   "name" section; each function body's size is credited to the crate its name starts with.
   (The published wasm is smaller after wasm-opt; the shares are what this shows.)
 - The budgets in budgets.json: the issue's budgets are reported as met or over; the guard
-  budgets (the measured size plus 10%) fail the build when exceeded, so that no change grows
+  budgets (the measured size plus 5%) fail the build when exceeded, so that no change grows
   the app unnoticed.
 
 Writes target/size-report.json and exits non-zero when a guard budget is exceeded.
@@ -140,15 +142,22 @@ def crate_sizes(path: Path) -> dict:
 
 def main(dist: str, named_wasm: str) -> int:
     dist_path = Path(dist)
-    files = {p.name: sizes(p.read_bytes()) for p in sorted(dist_path.iterdir()) if p.is_file()}
-    first_load_names = [n for n in files if n == "index.html" or n.endswith((".js", ".wasm", ".css"))]
+    # The precompressed copies are the same files again.
+    files = {p.name: sizes(p.read_bytes()) for p in sorted(dist_path.iterdir()) if p.is_file() and p.suffix not in (".gz", ".br")}
+    publish = json.loads((ROOT / "target" / "publish.json").read_text())
+    first_load_names = publish["first_load"]
     first_load = {k: sum(files[n].get(k, 0) for n in first_load_names) for k in ("raw", "gzip", "brotli") if all(k in files[n] for n in first_load_names)}
+    on_demand = {k: files[n] for k, n in publish["on_demand"].items()}
     offline = files.get("iij-explorer-offline.html", {})
     width = max(len(n) for n in files)
     print(f"{'file':<{width}}  {'raw B':>9}  {'gzip B':>9}  {'brotli B':>9}")
     for n, s in files.items():
         print(f"{n:<{width}}  {s['raw']:>9}  {s['gzip']:>9}  {s.get('brotli', '-'):>9}")
-    print(f"{'first load (html+js+wasm+css)':<{width}}  {first_load.get('raw', 0):>9}  {first_load.get('gzip', 0):>9}  {first_load.get('brotli', '-'):>9}")
+    print(f"{'first load (' + ' + '.join(first_load_names) + ')'}")
+    print(f"{'  = first load':<{width}}  {first_load.get('raw', 0):>9}  {first_load.get('gzip', 0):>9}  {first_load.get('brotli', '-'):>9}")
+    for k, s in on_demand.items():
+        print(f"{'  on demand: ' + k:<{width}}  {s['raw']:>9}  {s['gzip']:>9}  {s.get('brotli', '-'):>9}")
+    print(f"(every text file also ships as .gz and .br beside it)")
     if brotli is None:
         print("(brotli: the Python brotli module is not installed; scripts/setup-test.sh installs it)")
 
@@ -170,12 +179,12 @@ def main(dist: str, named_wasm: str) -> int:
         state = "within" if value <= issue else f"OVER by {value - issue} B"
         print(f"{key}: {value} B; issue budget {issue} B: {state}; guard {guard} B: {'ok' if value <= guard else 'EXCEEDED'}")
         failed |= value > guard
-    report = {"files": files, "first_load": first_load, "offline": offline, "crates_before_wasm_opt": crates, "budgets": budgets, "measured": measured}
+    report = {"files": files, "first_load_files": first_load_names, "first_load": first_load, "on_demand": on_demand, "offline": offline, "crates_before_wasm_opt": crates, "budgets": budgets, "measured": measured}
     out = ROOT / "target" / "size-report.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2))
     if failed:
-        print("A guard budget is exceeded: the build grew by more than 10% (see budgets.json).", file=sys.stderr)
+        print("A guard budget is exceeded: the build grew past its guard (measured + 5%, see budgets.json).", file=sys.stderr)
         return 1
     return 0
 

@@ -3,8 +3,8 @@
 #   1. host:    cargo test (the model, charts, exports, i18n, natively), clippy's no-panic
 #               lints, the native benchmark
 #   2. browser: wasm-bindgen-test of the components in headless Chromium
-#   3. e2e:     the release build in dist/, served on 127.0.0.1 under /ir/explorer/,
-#               driven by headless Chromium through playwright-core
+#   3. e2e:     the release build in dist/ (with its prerender step), served on 127.0.0.1
+#               under /ir/explorer/, driven by headless Chromium through playwright-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-test.sh
@@ -18,6 +18,7 @@ cargo test --locked
 # model (the lints are denied in src/lib.rs and src/model/mod.rs), for both targets.
 cargo clippy --locked --lib
 cargo clippy --locked --lib --target wasm32-unknown-unknown
+cargo clippy --locked --lib --features prerender
 cargo bench --locked --bench engine
 
 say "2/3 browser tests (wasm-bindgen-test, headless Chromium)"

@@ -15,13 +15,53 @@ use rust_decimal::Decimal;
 use crate::format::group;
 pub use crate::settings::Lang;
 
+// The hosted release build (`--cfg iij_split`, scripts/build.sh) leaves the Japanese table out
+// of the wasm: the page fetches it when Japanese is chosen and installs it with `install_ja`.
+#[cfg(not(iij_split))]
 include!(concat!(env!("OUT_DIR"), "/ja.rs"));
 
-/// The (English, Japanese) pairs of `JA_LINES`, sorted by the English text; split once, on
-/// first use.
+type Pairs = Vec<(&'static str, &'static str)>;
+static JA: std::sync::OnceLock<Pairs> = std::sync::OnceLock::new();
+
+/// Splits "English\tJapanese\n" lines into pairs sorted by the English text; `None` if a line
+/// has no tab or the lines are not sorted (a damaged or wrong file).
+fn parse_ja(text: &'static str) -> Option<Pairs> {
+    let pairs: Pairs = text.lines().map(|line| line.split_once('\t')).collect::<Option<_>>()?;
+    let sorted = pairs.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0));
+    (sorted && !pairs.is_empty()).then_some(pairs)
+}
+
+/// The (English, Japanese) pairs, sorted by the English text; split once, on first use. Empty
+/// while a build that fetches the table has not installed it.
 fn ja_table() -> &'static [(&'static str, &'static str)] {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| JA_LINES.lines().filter_map(|line| line.split_once('\t')).collect())
+    #[cfg(not(iij_split))]
+    let table = JA.get_or_init(|| parse_ja(JA_LINES).unwrap_or_default());
+    #[cfg(iij_split)]
+    let table = JA.get().map_or(&[][..], Vec::as_slice);
+    table
+}
+
+/// The bundled Japanese table as one text, for the prerender step to publish beside the wasm.
+#[cfg(not(iij_split))]
+pub fn ja_text() -> &'static str {
+    JA_LINES
+}
+
+/// Installs the Japanese table fetched at run time; `Err` says why a text cannot be used (and
+/// nothing is installed). Installing twice keeps the first.
+pub fn install_ja(text: String) -> Result<(), &'static str> {
+    if ja_ready() {
+        return Ok(());
+    }
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let pairs = parse_ja(text).ok_or("the file is not the table of Japanese texts")?;
+    let _ = JA.set(pairs);
+    Ok(())
+}
+
+/// Whether Japanese can be shown (the table is there).
+pub fn ja_ready() -> bool {
+    !ja_table().is_empty()
 }
 
 /// Marks a text for translation where it is defined (a static table of labels) and returns
@@ -124,6 +164,16 @@ mod tests {
         assert_eq!(tr(Lang::Ja, "no such text"), "no such text");
         assert!(ja_table().windows(2).all(|w| w[0].0 < w[1].0), "sorted, no duplicates");
         assert_eq!(ja_table().len(), JA_LINES.lines().count(), "every line has a tab");
+    }
+
+    #[test]
+    fn it_refuses_a_damaged_japanese_table() {
+        assert_eq!(parse_ja("Overview\t概要\nRatios\t指標\n").map(|p| p.len()), Some(2));
+        assert_eq!(parse_ja(""), None);
+        assert_eq!(parse_ja("<!DOCTYPE html>\n<p>not found</p>"), None, "an error page has no tabs");
+        assert_eq!(parse_ja("b\tx\na\ty"), None, "not sorted");
+        assert!(install_ja("junk".to_owned()).is_ok(), "the bundled table stays");
+        assert!(ja_ready());
     }
 
     #[test]

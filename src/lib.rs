@@ -16,6 +16,7 @@
 // No unwrap, expect or panic outside tests anywhere in the library (a panic in WebAssembly
 // kills the page); checked by `cargo clippy` in scripts/test.sh, for the host and wasm32.
 // The one deliberate panic (`#/selftest/panic`) is allowed where it is.
+#![recursion_limit = "256"]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod charts;
@@ -26,5 +27,5 @@ pub mod model;
 pub mod route;
 pub mod settings;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod ui;

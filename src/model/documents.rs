@@ -1,6 +1,16 @@
 //! The two source documents every figure comes from (see `data/sources/README.md`).
 
+// The hosted release build (`--cfg iij_split`, scripts/build.sh) leaves the quoted lines out
+// of the wasm: the page fetches them when an inspector or the Sources view opens and installs
+// them with `install_quoted_lines`. Every other build (host, tests, the offline file's
+// loader aside) has them inside.
+#[cfg(not(iij_split))]
 include!(concat!(env!("OUT_DIR"), "/quoted_lines.rs"));
+
+use std::sync::OnceLock;
+
+type QuotedLine = (&'static str, u32, &'static str);
+static QUOTED: OnceLock<Vec<QuotedLine>> = OnceLock::new();
 
 /// Which source document a fact was printed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -48,18 +58,51 @@ pub const DOCUMENTS: [Document; 2] = [
     },
 ];
 
-/// The (document, line, text) entries of `QUOTED_LINES`, split once, on first use.
-fn quoted_lines() -> &'static [(&'static str, u32, &'static str)] {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, u32, &'static str)>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        QUOTED_LINES
-            .lines()
-            .filter_map(|line| {
-                let mut parts = line.splitn(3, '\t');
-                Some((parts.next()?, parts.next()?.parse().ok()?, parts.next()?))
-            })
-            .collect()
-    })
+/// Splits "document\tline\ttext\n" lines (the form build.rs writes) into sorted entries;
+/// `None` if any line is not of that form or the lines are out of order.
+fn parse_quoted(text: &'static str) -> Option<Vec<QuotedLine>> {
+    let entries: Vec<QuotedLine> = text
+        .lines()
+        .map(|line| {
+            let mut parts = line.splitn(3, '\t');
+            Some((parts.next()?, parts.next()?.parse().ok()?, parts.next()?))
+        })
+        .collect::<Option<_>>()?;
+    let sorted = entries.windows(2).all(|w| matches!(w, [a, b] if (a.0, a.1) < (b.0, b.1)));
+    (sorted && !entries.is_empty()).then_some(entries)
+}
+
+/// The (document, line, text) entries, split once, on first use; empty while a build that
+/// fetches them has not installed them.
+fn quoted_lines() -> &'static [QuotedLine] {
+    #[cfg(not(iij_split))]
+    let table = QUOTED.get_or_init(|| parse_quoted(QUOTED_LINES).unwrap_or_default());
+    #[cfg(iij_split)]
+    let table = QUOTED.get().map_or(&[][..], Vec::as_slice);
+    table
+}
+
+/// The bundled quoted lines as one text, for the prerender step to publish beside the wasm.
+#[cfg(not(iij_split))]
+pub fn quoted_lines_text() -> &'static str {
+    QUOTED_LINES
+}
+
+/// Installs quoted lines fetched at run time; `Err` says why a text cannot be used (and
+/// nothing is installed). Installing twice keeps the first.
+pub fn install_quoted_lines(text: String) -> Result<(), &'static str> {
+    if quoted_lines_ready() {
+        return Ok(());
+    }
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let entries = parse_quoted(text).ok_or("the file is not a table of quoted lines")?;
+    let _ = QUOTED.set(entries);
+    Ok(())
+}
+
+/// Whether the quoted lines are there to read.
+pub fn quoted_lines_ready() -> bool {
+    !quoted_lines().is_empty()
 }
 
 impl DocumentId {
@@ -100,6 +143,18 @@ mod tests {
         assert_eq!(DocumentId::Forum.line(100_000), None);
         assert_eq!(quoted_lines().len(), QUOTED_LINES.lines().count(), "every entry reads");
         assert!(quoted_lines().windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)), "sorted for binary search");
+    }
+
+    #[test]
+    fn it_refuses_a_damaged_table_of_quoted_lines() {
+        assert!(parse_quoted("forum\t250\tForecast for FY2008\nnotice\t461\tTotal Liabilities\t30,427,731\n").is_some());
+        assert_eq!(parse_quoted(""), None, "empty");
+        assert_eq!(parse_quoted("<!DOCTYPE html>\n<p>not found</p>"), None, "an error page");
+        assert_eq!(parse_quoted("notice\tx\ttext"), None, "line number not a number");
+        assert_eq!(parse_quoted("notice\t9\ta\nnotice\t8\tb"), None, "out of order");
+        // The bundled table is there already, so an install keeps it.
+        assert!(install_quoted_lines("junk".to_owned()).is_ok());
+        assert!(quoted_lines_ready());
     }
 
     #[test]

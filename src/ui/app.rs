@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_context(route);
     let prefs = prefs::provide_prefs();
     provide_context(state::load());
+    crate::ui::assets::provide_lines();
     let page = Memo::new(move |_| match route.get() {
         Route::View { view, .. } => Page::View(view),
         Route::NotFound { path } => Page::NotFound(path),
@@ -55,7 +56,7 @@ pub fn App() -> impl IntoView {
     move || {
         let lang = prefs.lang.get();
         i18n::set_lang(lang);
-        if let Some(root) = document().document_element() {
+        if let Some(root) = crate::ui::IN_BROWSER.then(document).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", lang.code());
         }
         view! {
@@ -161,7 +162,8 @@ fn Footer(route: ReadSignal<Route>) -> impl IntoView {
             </p>
             <p class="print-only">{move || {
                 route.track();
-                tf("Printed from {0}", &[&window().location().href().unwrap_or_default()])
+                let href = if crate::ui::IN_BROWSER { window().location().href().unwrap_or_default() } else { String::new() };
+                tf("Printed from {0}", &[&href])
             }}</p>
         </footer>
     }

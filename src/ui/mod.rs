@@ -5,6 +5,7 @@
 //! fragment; state derived from it is a `Memo` or a closure, never an effect writing a signal.
 
 pub mod app;
+pub mod assets;
 pub mod download;
 pub mod i18n;
 pub mod panic_page;
@@ -13,9 +14,44 @@ pub mod router;
 pub mod state;
 pub mod views;
 pub mod widgets;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+
+/// Whether the UI runs in a browser; false in the native prerender step (Leptos's `ssr`
+/// mode), where nothing may touch `window` or `document`.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
 /// Installs the panic hook and mounts the app on `<body>`.
+/// The page may hold the prerendered view (`#prerender`) and a neutral loading state
+/// (`#pre-wait`, shown when the URL asks for another view or language than the page holds):
+/// both give way to the app in one step, so nothing is drawn twice. When the URL or the stored
+/// setting asks for Japanese and the table is fetched (the hosted edition), the app mounts once
+/// it has arrived, drawn in Japanese from the start; meanwhile the prerendered page stays.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic_page::install();
+    if prefs::wanted_lang() == crate::i18n::Lang::Ja && !crate::i18n::ja_ready() {
+        wasm_bindgen_futures::spawn_local(async {
+            if let Err(why) = assets::load_ja().await {
+                assets::note_start_problem(assets::ja_failed(&why));
+            }
+            mount();
+        });
+    } else {
+        mount();
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount() {
+    let document = leptos::prelude::document();
+    for id in ["prerender", "pre-wait"] {
+        if let Some(el) = document.get_element_by_id(id) {
+            el.remove();
+        }
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().remove_1("pre-off");
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -23,11 +23,23 @@ pub struct Prefs {
     pub system_dark: RwSignal<bool>,
     /// Stored settings that could not be used, for the page to say so.
     pub problems: RwSignal<Vec<String>>,
+    /// Whether the Japanese table is on its way (the switch shows it).
+    pub lang_loading: RwSignal<bool>,
+}
+
+/// The language the visitor asks for before anything is drawn: the URL's `lang`, else the
+/// stored setting, else English.
+pub fn wanted_lang() -> Lang {
+    let from_url = Route::parse(&crate::ui::router::current_fragment()).param("lang").and_then(Lang::from_code);
+    from_url.or_else(|| stored(LANG_KEY).as_deref().and_then(Lang::from_code)).unwrap_or(Lang::En)
 }
 
 /// The browser's local storage, if it allows it (some refuse it on file:// or in private
 /// windows).
 pub fn storage() -> Option<web_sys::Storage> {
+    if !crate::ui::IN_BROWSER {
+        return None;
+    }
     window().local_storage().ok().flatten()
 }
 
@@ -45,16 +57,24 @@ pub fn remember(key: &str, value: &str) {
 /// Reads the stored theme, applies it and keeps it applied. Call once, in the app.
 pub fn provide_prefs() -> Prefs {
     let (lang, bad_lang) = read_stored(stored(LANG_KEY).as_deref(), Lang::En, Lang::from_code);
+    // The prerender step has no storage and runs no effects: the fragment's `lang` decides.
+    #[cfg(not(target_arch = "wasm32"))]
+    let lang = {
+        let _ = lang;
+        crate::ui::prerender::lang()
+    };
+    // Japanese whose table could not be fetched at start: English, and the page says why.
+    let lang = if lang == Lang::Ja && !crate::i18n::ja_ready() { Lang::En } else { lang };
     i18n::set_lang(lang);
     let (theme, bad_theme) = read_stored(stored(THEME_KEY).as_deref(), Theme::System, Theme::from_code);
-    let mut problems = Vec::new();
+    let mut problems: Vec<String> = crate::ui::assets::take_start_problem().into_iter().collect();
     if let Some(junk) = bad_lang {
         problems.push(tf("The saved language “{0}” is not understood; English is used.", &[&junk]));
     }
     if let Some(junk) = bad_theme {
         problems.push(tf("The saved theme “{0}” is not understood; the system setting is used.", &[&junk]));
     }
-    let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
+    let query = if crate::ui::IN_BROWSER { window().match_media("(prefers-color-scheme: dark)").ok().flatten() } else { None };
     let system_dark = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
     if let Some(q) = query {
         let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
@@ -64,7 +84,7 @@ pub fn provide_prefs() -> Prefs {
         // The listener lives as long as the page.
         on_change.forget();
     }
-    let prefs = Prefs { theme: RwSignal::new(theme), lang: RwSignal::new(lang), system_dark, problems: RwSignal::new(problems) };
+    let prefs = Prefs { theme: RwSignal::new(theme), lang: RwSignal::new(lang), system_dark, problems: RwSignal::new(problems), lang_loading: RwSignal::new(false) };
     Effect::new(move |_| {
         let shown = prefs.theme.get().resolve(prefs.system_dark.get());
         if let Some(root) = document().document_element() {
@@ -75,8 +95,31 @@ pub fn provide_prefs() -> Prefs {
     prefs
 }
 
-/// Sets and remembers the language, and shows it in the URL.
+/// Sets and remembers the language, and shows it in the URL. Japanese whose table is not
+/// there yet is fetched first (the switch shows it loading); if it cannot be, the page stays
+/// in English and says why.
 pub fn set_lang(prefs: Prefs, lang: Lang, route: &Route) {
+    if lang == Lang::Ja && !crate::i18n::ja_ready() {
+        if prefs.lang_loading.get_untracked() {
+            return;
+        }
+        prefs.lang_loading.set(true);
+        let route = route.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = crate::ui::assets::load_ja().await;
+            let _ = prefs.lang_loading.try_set(false);
+            match outcome {
+                Ok(()) => set_lang(prefs, lang, &route),
+                Err(why) => {
+                    let message = crate::ui::assets::ja_failed(&why);
+                    let _ = prefs.problems.try_update(|p| if !p.contains(&message) { p.push(message) });
+                    // The URL no longer asks for Japanese, so nothing retries in a loop.
+                    replace_route(route.with_param("lang", None));
+                }
+            }
+        });
+        return;
+    }
     i18n::set_lang(lang);
     prefs.lang.set(lang);
     remember(LANG_KEY, lang.code());
@@ -136,6 +179,7 @@ pub fn LangSwitch(route: ReadSignal<Route>) -> impl IntoView {
             {Lang::ALL.into_iter().map(|l| view! {
                 <button type="button" lang=l.code() data-testid=format!("lang-{}", l.code())
                     aria-pressed=move || (prefs.lang.get() == l).to_string()
+                    aria-busy=move || (l == Lang::Ja && prefs.lang_loading.get()).then_some("true")
                     on:click=move |_| if prefs.lang.get_untracked() != l { set_lang(prefs, l, &route.get_untracked()) }>
                     {l.name()}
                 </button>

@@ -9,8 +9,21 @@ use wasm_bindgen::JsValue;
 use crate::route::Route;
 use crate::settings::Lang;
 
+thread_local! {
+    /// The fragment the prerender step draws (it has no `location`).
+    static PRERENDER_FRAGMENT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Sets the fragment the prerender step draws.
+pub fn set_prerender_fragment(fragment: &str) {
+    PRERENDER_FRAGMENT.with(|f| *f.borrow_mut() = fragment.to_owned());
+}
+
 /// The fragment of the page's URL, `""` if there is none.
 pub fn current_fragment() -> String {
+    if !crate::ui::IN_BROWSER {
+        return PRERENDER_FRAGMENT.with(|f| f.borrow().clone());
+    }
     window().location().hash().unwrap_or_default()
 }
 
@@ -18,10 +31,12 @@ pub fn current_fragment() -> String {
 /// owner. Its setter is provided as context for `replace_route`.
 pub fn use_hash_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_fragment()));
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(Route::parse(&current_fragment()));
-    });
-    on_cleanup(move || handle.remove());
+    if crate::ui::IN_BROWSER {
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            set_route.set(Route::parse(&current_fragment()));
+        });
+        on_cleanup(move || handle.remove());
+    }
     provide_context(set_route);
     route
 }

@@ -21,12 +21,20 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
   '.zip': 'application/zip',
 };
 
-/** Serves DIST under SUB_PATH on 127.0.0.1 (a free port). Anything else is a 404. */
-export async function startServer() {
+/**
+ * Serves DIST (or `root`) under SUB_PATH on 127.0.0.1 (a free port). Anything else is a 404.
+ * With `gzip`, a request that accepts gzip gets the build's precompressed `.gz` where there is
+ * one. `setRoot(dir)` switches the served folder (a new release on the same host).
+ */
+export async function startServer({ root = DIST, gzip = false } = {}) {
+  let served = root;
   const server = createServer(async (req, res) => {
+    const DIST = served;
     const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname === SUB_PATH.slice(0, -1)) {
       res.writeHead(301, { Location: SUB_PATH });
@@ -45,8 +53,14 @@ export async function startServer() {
     try {
       const info = await stat(file);
       const path = info.isDirectory() ? join(file, 'index.html') : file;
-      const body = await readFile(path);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
+      let body;
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = await readFile(`${path}.gz`).catch(() => null);
+        if (body) headers['Content-Encoding'] = 'gzip';
+      }
+      body ??= await readFile(path);
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404);
@@ -55,7 +69,12 @@ export async function startServer() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { server, base: `http://127.0.0.1:${port}${SUB_PATH}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    server,
+    base: `http://127.0.0.1:${port}${SUB_PATH}`,
+    setRoot: (dir) => { served = dir; },
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs; never a downloaded browser. */
@@ -77,13 +96,16 @@ export async function launchBrowser() {
 
 /**
  * A new page whose problems are recorded: `problems()` lists console errors and warnings,
- * uncaught page errors, failed requests and HTTP errors, in order.
+ * uncaught page errors, failed requests and HTTP errors, in order. The service worker is
+ * blocked unless `serviceWorkers: 'allow'` (playwright cannot route what it fetches).
  */
-export async function recordedPage(browser, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function recordedPage(browser, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'block' } = {}) {
+  // The service worker is off unless a test is about it: requests it makes cannot be routed.
+  const context = await browser.newContext({ viewport, serviceWorkers });
   const page = await context.newPage();
   const seen = [];
   page.on('console', (msg) => {
+    if (msg.text() === 'Service Worker registration blocked by Playwright') return;
     if (msg.type() === 'error' || msg.type() === 'warning') seen.push(`console ${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => seen.push(`page error: ${err.message}`));
@@ -94,10 +116,18 @@ export async function recordedPage(browser, { viewport = { width: 1280, height: 
   return { page, context, problems: () => [...seen] };
 }
 
+/**
+ * Waits until the app has taken over: the prerendered first screen (`#prerender`, which holds
+ * the same elements but is not live) is gone and the app's view is there.
+ */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('prerender') && document.querySelector('main [data-testid^="view-"]'));
+}
+
 /** Opens `fragment` of the served build and waits until the app has mounted. */
 export async function openView(page, base, fragment) {
   await page.goto(`${base}${fragment}`);
-  await page.waitForSelector('main [data-testid^="view-"]');
+  await appReady(page);
 }
 
 /**

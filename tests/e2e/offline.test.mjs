@@ -64,6 +64,9 @@ describe('hosted edition', () => {
     await page.waitForTimeout(1500);
     assert.equal(await page.locator('[data-testid="view-overview"]').count(), 0, 'the app must not start');
     assert.ok(problems().some((p) => /integrity/i.test(p)), problems().join('\n'));
+    // The prerendered first screen stays readable, and the visitor is told the app did not start.
+    assert.match(await page.locator('#start-failed').innerText(), /could not be started/);
+    assert.ok(await page.isVisible('#prerender [data-testid="view-overview"]'));
     await context.close();
   });
 

@@ -112,7 +112,7 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     let timed = {
         let base = base.clone();
         Memo::new(move |_| {
-            let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let now = || if crate::ui::IN_BROWSER { window().performance().map(|p| p.now()).unwrap_or(0.0) } else { 0.0 };
             let t0 = now();
             let r = st.with(|s| project(&base, &s.scenario)).map_err(|e| e.text(crate::ui::i18n::lang()));
             // Shown through Decimal: f64 formatting would add kilobytes to the wasm.
@@ -338,7 +338,7 @@ fn quick_levers(st: Memo<State>, results: Memo<Result<[YearResult; 5], String>>,
 fn Share(st: Memo<State>, results: Memo<Result<[YearResult; 5], String>>) -> impl IntoView {
     let link = move || {
         st.track();
-        window().location().href().unwrap_or_default()
+        if crate::ui::IN_BROWSER { window().location().href().unwrap_or_default() } else { String::new() }
     };
     let copied = RwSignal::new(None::<String>);
     let copy = move |_| {

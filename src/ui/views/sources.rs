@@ -34,6 +34,10 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
     let section = Memo::new(move |_| route.get().param("section").map(str::to_owned));
     let x1 = explorer.clone();
     let x2 = explorer.clone();
+    // The dataset export quotes every fact's line: fetched when the view opens.
+    crate::ui::assets::ensure_lines();
+    let lines = use_context::<crate::ui::assets::Lines>().map(|l| l.0);
+    let lines_ready = move || lines.is_none_or(|s| s.get() == crate::ui::assets::Load::Ready);
     view! {
         <section class="view sources" data-testid="view-sources">
             <h2>{t("Sources & checks")}</h2>
@@ -44,6 +48,7 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
                 view! {
                     <p class="table-tools left">
                         <button type="button" class="action small secondary" data-testid="dataset-json"
+                            prop:disabled=move || !lines_ready() aria-busy=move || (!lines_ready()).to_string()
                             on:click=move |_| save_text("iij-fy2007-dataset.json", "application/json", &dataset_json(&x.data))>
                             {t("Download the whole dataset (JSON)")}
                         </button>

@@ -33,8 +33,10 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
             measure();
         }
     });
-    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
+    if crate::ui::IN_BROWSER {
+        let handle = window_event_listener(leptos::ev::resize, move |_| measure());
+        on_cleanup(move || handle.remove());
+    }
 
     let svg = Memo::new(move |_| {
         let width = width.get();

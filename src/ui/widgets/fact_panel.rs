@@ -35,12 +35,8 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
     let f = &data.facts[index];
     let section = &data.sections[f.section];
     let doc = section.doc.document();
-    let quoted = section.doc.line(f.line).unwrap_or_default().replace('\t', "  ·  ");
-    // The printed figure marked within its line, as a reader would look for it.
-    let (before, marked, after) = match quoted.find(&f.printed) {
-        Some(at) => (quoted[..at].to_owned(), f.printed.clone(), quoted[at + f.printed.len()..].to_owned()),
-        None => (quoted.clone(), String::new(), String::new()),
-    };
+    crate::ui::assets::ensure_lines();
+    let (doc_id, line, printed) = (section.doc, f.line, f.printed.clone());
     let erratum = f.erratum.map(|e| data.errata[e].clone());
     let checks: Vec<_> = data
         .checks_of(index)
@@ -75,7 +71,7 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
             </dl>
             <figure class="source-line">
                 <figcaption>{tf("The line as transcribed (line {0}):", &[&f.line.to_string()])}</figcaption>
-                <pre data-testid="fact-source-line">{before}<mark>{marked}</mark>{after}</pre>
+                <SourceLine doc=doc_id line=line printed=printed />
             </figure>
             {f.note.clone().map(|n| view! { <p class="note"><strong>{t("Note: ")}</strong>{t(&n)}</p> })}
             {erratum.map(|e| view! {
@@ -94,4 +90,33 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// Line `line` of the document with the printed figure marked, as a reader would look for it;
+/// while the quoted lines are being fetched, a loading note, and if they cannot be, why, with a
+/// button to try again (the document, section and line are named above either way).
+#[component]
+fn SourceLine(doc: crate::model::DocumentId, line: u32, printed: String) -> impl IntoView {
+    use crate::ui::assets::{ensure_lines, Lines, Load};
+    let state = use_context::<Lines>().map(|l| l.0);
+    move || match state.map_or(Load::Ready, |s| s.get()) {
+        Load::Ready => {
+            let quoted = doc.line(line).unwrap_or_default().replace('\t', "  ·  ");
+            let (before, marked, after) = match quoted.find(&printed) {
+                Some(at) => (quoted[..at].to_owned(), printed.clone(), quoted[at + printed.len()..].to_owned()),
+                None => (quoted.clone(), String::new(), String::new()),
+            };
+            view! { <pre data-testid="fact-source-line">{before}<mark>{marked}</mark>{after}</pre> }.into_any()
+        }
+        Load::Idle | Load::Loading => view! { <p class="muted loading" role="status" aria-busy="true" data-testid="fact-source-loading">{t("Loading the source line…")}</p> }.into_any(),
+        Load::Failed(why) => view! {
+            <p class="error-box" role="alert" data-testid="fact-source-failed">
+                {tf("The source line could not be loaded ({0}). Its document, section and line are given above.", &[&why])} " "
+                <button type="button" class="action small" on:click=move |_| {
+                    if let Some(s) = state { s.set(Load::Idle) }
+                    ensure_lines();
+                }>{t("Try again")}</button>
+            </p>
+        }.into_any(),
+    }
 }
