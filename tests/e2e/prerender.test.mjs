@@ -57,7 +57,7 @@ describe('prerendered pages', () => {
       titles.add(title);
       const og = await page.getAttribute('meta[property="og:title"]', 'content');
       assert.equal(og, title);
-      assert.ok((await page.getAttribute('meta[name="description"]', 'content')).length > 60, file);
+      assert.ok((await page.getAttribute('meta[name="description"]', 'content')).length > 40, file);
       assert.equal(await page.getAttribute('meta[name="twitter:card"]', 'content'), 'summary_large_image');
       await page.unroute('**/*.wasm');
     }
