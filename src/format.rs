@@ -1,8 +1,9 @@
 //! Number formatting for display: thousands separators, rounding at display only, one sign
 //! convention. Plain Rust, tested on the host; the data is never rounded, only its text.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
+pub use crate::number::group;
 use crate::model::fact::{Dimension, Fact};
 use crate::model::interval::Interval;
 use crate::model::statements::Cell;
@@ -132,32 +133,6 @@ fn decimals_of_width(half_width: Decimal) -> u32 {
     } else {
         decimals_of(half_width * Decimal::TWO)
     }
-}
-
-/// `d` rounded half away from zero to `dp` decimals, with `,` between thousands and a
-/// leading `-` for negatives: `group(-1234567.891, 2)` is `-1,234,567.89`.
-pub fn group(d: Decimal, dp: u32) -> String {
-    let rounded = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.*}", dp as usize, rounded.abs());
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut out = String::with_capacity(text.len() + text.len() / 3 + 1);
-    if rounded.is_sign_negative() && !rounded.is_zero() {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
 }
 
 /// The number of decimals a printed precision calls for (0.1 → 1, 1 → 0, 100 → 0).

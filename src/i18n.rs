@@ -12,56 +12,45 @@
 
 use rust_decimal::Decimal;
 
-use crate::format::group;
+use crate::number::group;
 pub use crate::settings::Lang;
+use crate::text_table::{sorted_by, TextTable};
 
 // The hosted release build (`--cfg iij_split`, scripts/build.sh) leaves the Japanese table out
 // of the wasm: the page fetches it when Japanese is chosen and installs it with `install_ja`.
 #[cfg(not(iij_split))]
 include!(concat!(env!("OUT_DIR"), "/ja.rs"));
-
-type Pairs = Vec<(&'static str, &'static str)>;
-static JA: std::sync::OnceLock<Pairs> = std::sync::OnceLock::new();
-
-/// Splits "English\tJapanese\n" lines into pairs sorted by the English text; `None` if a line
-/// has no tab or the lines are not sorted (a damaged or wrong file).
-fn parse_ja(text: &'static str) -> Option<Pairs> {
-    let pairs: Pairs = text.lines().map(|line| line.split_once('\t')).collect::<Option<_>>()?;
-    let sorted = pairs.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0));
-    (sorted && !pairs.is_empty()).then_some(pairs)
-}
-
-/// The (English, Japanese) pairs, sorted by the English text; split once, on first use. Empty
-/// while a build that fetches the table has not installed it.
-fn ja_table() -> &'static [(&'static str, &'static str)] {
-    #[cfg(not(iij_split))]
-    let table = JA.get_or_init(|| parse_ja(JA_LINES).unwrap_or_default());
-    #[cfg(iij_split)]
-    let table = JA.get().map_or(&[][..], Vec::as_slice);
-    table
-}
-
-/// The bundled Japanese table as one text, for the prerender step to publish beside the wasm.
 #[cfg(not(iij_split))]
-pub fn ja_text() -> &'static str {
-    JA_LINES
+const BUNDLED: Option<&str> = Some(JA_LINES);
+#[cfg(iij_split)]
+const BUNDLED: Option<&str> = None;
+
+/// The (English, Japanese) pairs, sorted by the English text.
+static JA: TextTable<(&str, &str)> = TextTable::new(BUNDLED, parse_ja, "the file is not the table of Japanese texts");
+
+/// Splits "English\tJapanese\n" lines into pairs; `None` if a line has no tab or the lines
+/// are not sorted (a damaged or wrong file).
+fn parse_ja(text: &'static str) -> Option<Vec<(&'static str, &'static str)>> {
+    sorted_by(text.lines().map(|line| line.split_once('\t')).collect::<Option<_>>()?, |p| p.0)
 }
 
-/// Installs the Japanese table fetched at run time; `Err` says why a text cannot be used (and
-/// nothing is installed). Installing twice keeps the first.
+fn ja_table() -> &'static [(&'static str, &'static str)] {
+    JA.entries()
+}
+
+/// The Japanese table as built into this binary, if it is (the prerender step publishes it).
+pub fn ja_text() -> Option<&'static str> {
+    JA.bundled()
+}
+
+/// Installs the Japanese table fetched at run time; `Err` says why a text cannot be used.
 pub fn install_ja(text: String) -> Result<(), &'static str> {
-    if ja_ready() {
-        return Ok(());
-    }
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    let pairs = parse_ja(text).ok_or("the file is not the table of Japanese texts")?;
-    let _ = JA.set(pairs);
-    Ok(())
+    JA.install(text)
 }
 
 /// Whether Japanese can be shown (the table is there).
 pub fn ja_ready() -> bool {
-    !ja_table().is_empty()
+    JA.ready()
 }
 
 /// Marks a text for translation where it is defined (a static table of labels) and returns

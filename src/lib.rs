@@ -10,7 +10,10 @@
 //! - [`export`]: CSV and JSON exports. Plain Rust, tested on the host.
 //! - [`i18n`]: English and Japanese (lookup by English text, periods, amounts). Plain Rust.
 //! - [`format`]: number formatting for display. Plain Rust, tested on the host.
-//! - `ui` (wasm32 only): the Leptos app shell, views and widgets; it wires signals to the
+//! - [`number`]: digits grouped by thousands, shared by `format` and `i18n`. Plain Rust.
+//! - [`text_table`]: a table read from tab-separated text, bundled or fetched and installed
+//!   (the Japanese table, the quoted source lines). Plain Rust.
+//! - `ui` (wasm32, and natively for the prerender step): the Leptos app shell, views and widgets; it wires signals to the
 //!   model and holds no financial logic of its own.
 
 // No unwrap, expect or panic outside tests anywhere in the library (a panic in WebAssembly
@@ -24,8 +27,10 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod number;
 pub mod route;
 pub mod settings;
+pub mod text_table;
 
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod ui;

@@ -29,8 +29,8 @@ fn main() -> Result<(), String> {
         write(&format!("{}.body.html", page.file), &page.body)?;
     }
     write("pages.tsv", &index)?;
-    write("ja.txt", iij_explorer::i18n::ja_text())?;
-    write("lines.txt", iij_explorer::model::documents::quoted_lines_text())?;
+    write("ja.txt", iij_explorer::i18n::ja_text().ok_or("this build has no Japanese table inside")?)?;
+    write("lines.txt", iij_explorer::model::documents::quoted_lines_text().ok_or("this build has no quoted lines inside")?)?;
     let data = iij_explorer::model::Dataset::bundled().map_err(|e| e.to_string())?;
     let chart = iij_explorer::charts::data::trend(iij_explorer::i18n::Lang::En, &data).map_err(|e| e.to_string())?;
     let svg = iij_explorer::charts::render(&chart, 1200, "og").map_err(|e| e.to_string())?;

@@ -2,15 +2,19 @@
 
 // The hosted release build (`--cfg iij_split`, scripts/build.sh) leaves the quoted lines out
 // of the wasm: the page fetches them when an inspector or the Sources view opens and installs
-// them with `install_quoted_lines`. Every other build (host, tests, the offline file's
-// loader aside) has them inside.
+// them with `install_quoted_lines`. Every other build has them inside.
 #[cfg(not(iij_split))]
 include!(concat!(env!("OUT_DIR"), "/quoted_lines.rs"));
+#[cfg(not(iij_split))]
+const BUNDLED: Option<&str> = Some(QUOTED_LINES);
+#[cfg(iij_split)]
+const BUNDLED: Option<&str> = None;
 
-use std::sync::OnceLock;
+use crate::text_table::{sorted_by, TextTable};
 
+/// (document, line, text), sorted by (document, line).
 type QuotedLine = (&'static str, u32, &'static str);
-static QUOTED: OnceLock<Vec<QuotedLine>> = OnceLock::new();
+static QUOTED: TextTable<QuotedLine> = TextTable::new(BUNDLED, parse_quoted, "the file is not a table of quoted lines");
 
 /// Which source document a fact was printed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -58,51 +62,36 @@ pub const DOCUMENTS: [Document; 2] = [
     },
 ];
 
-/// Splits "document\tline\ttext\n" lines (the form build.rs writes) into sorted entries;
-/// `None` if any line is not of that form or the lines are out of order.
+/// Splits "document\tline\ttext\n" lines (the form build.rs writes) into entries; `None` if
+/// any line is not of that form or the lines are out of order.
 fn parse_quoted(text: &'static str) -> Option<Vec<QuotedLine>> {
-    let entries: Vec<QuotedLine> = text
+    let entries = text
         .lines()
         .map(|line| {
             let mut parts = line.splitn(3, '\t');
             Some((parts.next()?, parts.next()?.parse().ok()?, parts.next()?))
         })
         .collect::<Option<_>>()?;
-    let sorted = entries.windows(2).all(|w| matches!(w, [a, b] if (a.0, a.1) < (b.0, b.1)));
-    (sorted && !entries.is_empty()).then_some(entries)
+    sorted_by(entries, |e: &QuotedLine| (e.0, e.1))
 }
 
-/// The (document, line, text) entries, split once, on first use; empty while a build that
-/// fetches them has not installed them.
 fn quoted_lines() -> &'static [QuotedLine] {
-    #[cfg(not(iij_split))]
-    let table = QUOTED.get_or_init(|| parse_quoted(QUOTED_LINES).unwrap_or_default());
-    #[cfg(iij_split)]
-    let table = QUOTED.get().map_or(&[][..], Vec::as_slice);
-    table
+    QUOTED.entries()
 }
 
-/// The bundled quoted lines as one text, for the prerender step to publish beside the wasm.
-#[cfg(not(iij_split))]
-pub fn quoted_lines_text() -> &'static str {
-    QUOTED_LINES
+/// The quoted lines as built into this binary, if they are (the prerender step publishes them).
+pub fn quoted_lines_text() -> Option<&'static str> {
+    QUOTED.bundled()
 }
 
-/// Installs quoted lines fetched at run time; `Err` says why a text cannot be used (and
-/// nothing is installed). Installing twice keeps the first.
+/// Installs quoted lines fetched at run time; `Err` says why a text cannot be used.
 pub fn install_quoted_lines(text: String) -> Result<(), &'static str> {
-    if quoted_lines_ready() {
-        return Ok(());
-    }
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    let entries = parse_quoted(text).ok_or("the file is not a table of quoted lines")?;
-    let _ = QUOTED.set(entries);
-    Ok(())
+    QUOTED.install(text)
 }
 
 /// Whether the quoted lines are there to read.
 pub fn quoted_lines_ready() -> bool {
-    !quoted_lines().is_empty()
+    QUOTED.ready()
 }
 
 impl DocumentId {

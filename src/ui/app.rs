@@ -43,12 +43,7 @@ pub fn App() -> impl IntoView {
     // The tab title names the view, so history entries and bookmarks are told apart.
     Effect::new(move |_| {
         prefs.lang.track();
-        let title = match route.get() {
-            Route::View { view, .. } => format!("{} · {}", t(view.title()), t(PRODUCT)),
-            Route::NotFound { .. } => format!("{} · {}", t("Page not found"), t(PRODUCT)),
-            Route::SelfTestPanic => t(PRODUCT),
-        };
-        document().set_title(&title);
+        document().set_title(&title(&route.get()));
     });
 
     // The whole page is drawn again in the new language when it changes; `<html lang>`
@@ -72,6 +67,15 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer route=route />
         }
+    }
+}
+
+/// The tab title of `route` in the page's language: the view and the product.
+pub fn title(route: &Route) -> String {
+    match route {
+        Route::View { view, .. } => format!("{} · {}", t(view.title()), t(PRODUCT)),
+        Route::NotFound { .. } => format!("{} · {}", t("Page not found"), t(PRODUCT)),
+        Route::SelfTestPanic => t(PRODUCT),
     }
 }
 
@@ -162,8 +166,7 @@ fn Footer(route: ReadSignal<Route>) -> impl IntoView {
             </p>
             <p class="print-only">{move || {
                 route.track();
-                let href = if crate::ui::IN_BROWSER { window().location().href().unwrap_or_default() } else { String::new() };
-                tf("Printed from {0}", &[&href])
+                tf("Printed from {0}", &[&crate::ui::router::current_href()])
             }}</p>
         </footer>
     }

@@ -33,13 +33,8 @@ pub fn provide_lines() -> Lines {
 /// any view, any number of times.
 pub fn ensure_lines() {
     let Some(Lines(state)) = use_context::<Lines>() else { return };
-    if crate::model::documents::quoted_lines_ready() {
-        if state.get_untracked() != Load::Ready {
-            state.set(Load::Ready);
-        }
-        return;
-    }
-    if state.get_untracked() == Load::Loading {
+    // A failed load is tried again (an inspector opened later, or its "Try again" button).
+    if matches!(state.get_untracked(), Load::Ready | Load::Loading) {
         return;
     }
     state.set(Load::Loading);

@@ -58,11 +58,7 @@ pub fn remember(key: &str, value: &str) {
 pub fn provide_prefs() -> Prefs {
     let (lang, bad_lang) = read_stored(stored(LANG_KEY).as_deref(), Lang::En, Lang::from_code);
     // The prerender step has no storage and runs no effects: the fragment's `lang` decides.
-    #[cfg(not(target_arch = "wasm32"))]
-    let lang = {
-        let _ = lang;
-        crate::ui::prerender::lang()
-    };
+    let lang = if crate::ui::IN_BROWSER { lang } else { wanted_lang() };
     // Japanese whose table could not be fetched at start: English, and the page says why.
     let lang = if lang == Lang::Ja && !crate::i18n::ja_ready() { Lang::En } else { lang };
     i18n::set_lang(lang);

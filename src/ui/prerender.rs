@@ -2,27 +2,15 @@
 //! components drawn to HTML for one route, so the published pages show each view's first
 //! screen before the WebAssembly has arrived, and to readers without JavaScript.
 
-use std::cell::Cell;
-
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::ui::{app::App, router};
 
-thread_local! {
-    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
-}
-
-/// The language of the page being drawn.
-pub fn lang() -> Lang {
-    LANG.with(Cell::get)
-}
-
-/// The app's HTML (the body's content) for `fragment` (such as `#/ratios?lang=ja`).
+/// The app's HTML (the body's content) for `fragment` (such as `#/ratios?lang=ja`, whose
+/// `lang` the app reads as it would from the URL).
 pub fn render(fragment: &str) -> String {
-    let route = Route::parse(fragment);
-    LANG.with(|l| l.set(route.param("lang").and_then(Lang::from_code).unwrap_or(Lang::En)));
     router::set_prerender_fragment(fragment);
     let owner = Owner::new();
     owner.with(|| view! { <App /> }.to_html())
@@ -76,14 +64,13 @@ pub fn pages() -> Vec<Page> {
                 other => vec![("lang".into(), other.code().into())],
             } };
             let body = render(&route.to_string());
-            // `render` set the page's language for the texts below too.
-            let tr = |en: &str| crate::i18n::tr(lang, en).to_owned();
+            // The app drew in `lang`, and the page's language stays set for these.
             out.push(Page {
                 file: file_name(view, lang),
                 view,
                 lang,
-                title: format!("{} · {}", tr(view.title()), tr(crate::ui::app::PRODUCT)),
-                description: tr(description(view)),
+                title: crate::ui::app::title(&route),
+                description: crate::ui::i18n::t(description(view)),
                 body,
             });
         }

@@ -19,6 +19,14 @@ pub fn set_prerender_fragment(fragment: &str) {
     PRERENDER_FRAGMENT.with(|f| *f.borrow_mut() = fragment.to_owned());
 }
 
+/// The page's whole URL (`""` in the prerender step, which has none).
+pub fn current_href() -> String {
+    if !crate::ui::IN_BROWSER {
+        return String::new();
+    }
+    window().location().href().unwrap_or_default()
+}
+
 /// The fragment of the page's URL, `""` if there is none.
 pub fn current_fragment() -> String {
     if !crate::ui::IN_BROWSER {

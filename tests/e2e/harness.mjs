@@ -34,7 +34,6 @@ const TYPES = {
 export async function startServer({ root = DIST, gzip = false } = {}) {
   let served = root;
   const server = createServer(async (req, res) => {
-    const DIST = served;
     const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname === SUB_PATH.slice(0, -1)) {
       res.writeHead(301, { Location: SUB_PATH });
@@ -45,8 +44,8 @@ export async function startServer({ root = DIST, gzip = false } = {}) {
       return res.end('not found');
     }
     let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
-    const file = normalize(join(DIST, rel));
-    if (!file.startsWith(DIST)) {
+    const file = normalize(join(served, rel));
+    if (!file.startsWith(served)) {
       res.writeHead(403);
       return res.end();
     }

@@ -25,6 +25,7 @@ use crate::ui::router::{push_route, replace_route};
 use crate::ui::state::{load_error_view, use_explorer};
 use crate::model::monte_carlo::Outcome;
 use crate::ui::widgets::chart_figure::ChartFigure;
+use crate::ui::widgets::levers;
 use crate::ui::widgets::monte_carlo::MonteCarlo;
 use crate::ui::widgets::saved::Saved;
 use crate::ui::widgets::sensitivity::Sensitivity;
@@ -65,21 +66,6 @@ fn href(preset: Preset, s: &Scenario, presets: &Presets, target_year: usize) -> 
         params.push(("ty".into(), YEARS[target_year].to_string()));
     }
     Route::View { view: View::Scenarios, params }
-}
-
-/// The levers goal seek and the sensitivity grid can move: (URL key, label, lever).
-pub const LEVERS: [(&str, &str, Lever); 6] = [
-    ("margin", n_("the operating margin (every year)"), Lever::OperatingMargin { from: 0 }),
-    ("growth", n_("revenue growth (every segment, every year)"), Lever::UniformGrowth { from: 0 }),
-    ("g_cvas", n_("connectivity and VAS growth"), Lever::SegmentGrowth(0)),
-    ("g_si", n_("systems integration growth"), Lever::SegmentGrowth(1)),
-    ("gm_cvas", n_("connectivity and VAS gross margin"), Lever::SegmentGrossMargin(0)),
-    ("gm_si", n_("systems integration gross margin"), Lever::SegmentGrossMargin(1)),
-];
-
-/// The lever with key `key` (the operating margin if unknown).
-pub fn lever(key: &str) -> Lever {
-    LEVERS.iter().find(|(k, _, _)| *k == key).map_or(LEVERS[0].2, |(_, _, l)| *l)
 }
 
 /// An amount in the view's unit: JPY billions to two decimals, or 億円 to one (the same
@@ -338,7 +324,7 @@ fn quick_levers(st: Memo<State>, results: Memo<Result<[YearResult; 5], String>>,
 fn Share(st: Memo<State>, results: Memo<Result<[YearResult; 5], String>>) -> impl IntoView {
     let link = move || {
         st.track();
-        if crate::ui::IN_BROWSER { window().location().href().unwrap_or_default() } else { String::new() }
+        crate::ui::router::current_href()
     };
     let copied = RwSignal::new(None::<String>);
     let copy = move |_| {
@@ -509,7 +495,7 @@ fn GoalSeek(st: Memo<State>, base: Arc<Base>, plan: Arc<Plan>, presets: Arc<Pres
     let solve = move |_| {
         let s = st.get_untracked();
         let (m, target) = if metric.get_untracked() == "rev" { (Metric::Revenue, p1.target_revenue) } else { (Metric::OperatingIncome, p1.target_operating_income) };
-        let l = lever(&lever_key.get_untracked());
+        let l = levers::lever(&lever_key.get_untracked());
         let y = year.get_untracked();
         let text = match goal_seek(&b1, &s.scenario, l, m, y, target) {
             Ok(r) => match r.value {
@@ -545,7 +531,7 @@ fn GoalSeek(st: Memo<State>, base: Arc<Base>, plan: Arc<Plan>, presets: Arc<Pres
                 </label>
                 <label>{t("by moving ")}
                     <select data-testid="gs-lever" on:change=move |ev| lever_key.set(event_target_value(&ev))>
-                        {LEVERS.iter().map(|(v, txt, _)| view! { <option value=*v>{t(txt)}</option> }).collect_view()}
+                        {levers::options()}
                     </select>
                 </label>
                 <button type="button" class="action" data-testid="gs-solve" on:click=solve>{t("Solve")}</button>

@@ -112,10 +112,7 @@ fn SourceLine(doc: crate::model::DocumentId, line: u32, printed: String) -> impl
         Load::Failed(why) => view! {
             <p class="error-box" role="alert" data-testid="fact-source-failed">
                 {tf("The source line could not be loaded ({0}). Its document, section and line are given above.", &[&why])} " "
-                <button type="button" class="action small" on:click=move |_| {
-                    if let Some(s) = state { s.set(Load::Idle) }
-                    ensure_lines();
-                }>{t("Try again")}</button>
+                <button type="button" class="action small" on:click=move |_| ensure_lines()>{t("Try again")}</button>
             </p>
         }.into_any(),
     }

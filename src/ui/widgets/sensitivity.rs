@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::charts::data;
 use crate::format;
 use crate::model::scenario::{sensitivity, steps, Base, Metric, Plan, Scenario, YEARS};
-use crate::ui::views::scenarios::{lever, LEVERS};
+use crate::ui::widgets::levers::{self, label, lever};
 use crate::ui::widgets::chart_figure::ChartFigure;
 
 /// Grid size: the issue asks for at least 11 × 11.
@@ -65,7 +65,7 @@ pub fn Sensitivity(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: A
             <fieldset class="axis">
                 <legend>{name}</legend>
                 <select aria-label=tf("{0}: lever", &[name]) data-testid=format!("sens-{}", name.to_ascii_lowercase()) on:change=move |ev| axis.update(|a| a.0 = event_target_value(&ev)) prop:value=move || axis.get().0>
-                    {LEVERS.iter().map(|(k, txt, _)| view! { <option value=*k>{t(txt)}</option> }).collect_view()}
+                    {levers::options()}
                 </select>
                 <label>{t(" from ")} <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().1.to_string() on:change=range_input(axis, 0) /></label>
                 <label>{t(" to ")} <input type="text" inputmode="decimal" class="driver" prop:value=move || axis.get().2.to_string() on:change=range_input(axis, 1) /></label>
@@ -101,8 +101,4 @@ pub fn Sensitivity(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: A
             })}
         </div>
     }
-}
-
-fn label(key: &str) -> &'static str {
-    LEVERS.iter().find(|(k, _, _)| *k == key).map_or("", |(_, t, _)| *t)
 }
