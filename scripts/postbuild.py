@@ -96,13 +96,15 @@ const startFailed = (err) => {
   if (!pre) return crashed(err);
   console.error(`IIJ Financial Explorer could not start: ${err}`);
   const ja = document.documentElement.lang === 'ja';
+  // Under the neutral state the page shows no view: it must not claim to show one.
+  const hidden = document.documentElement.classList.contains('pre-off');
   const note = document.createElement('p');
   note.id = 'start-failed'; note.className = 'start-failed'; note.setAttribute('role', 'alert');
   note.textContent = ja
-    ? `対話型の Explorer を起動できませんでした（${err}）。このページは公開時の初期画面です。再読み込みしてください。`
-    : `The interactive explorer could not be started (${err}). This page shows its first screen as published; reload to try again.`;
+    ? `対話型の Explorer を起動できませんでした（${err}）。${hidden ? '' : 'このページは公開時の初期画面です。'}再読み込みしてください。`
+    : `The interactive explorer could not be started (${err}). ${hidden ? 'Reload' : 'This page shows its first screen as published; reload'} to try again.`;
   const wait = document.getElementById('pre-wait');
-  if (wait && document.documentElement.classList.contains('pre-off')) wait.replaceWith(note);
+  if (wait && hidden) wait.replaceWith(note);
   else document.body.prepend(note);
 };
 addEventListener('error', (e) => { if (e.error instanceof WebAssembly.RuntimeError) crashed(e.error); });
