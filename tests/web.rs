@@ -29,6 +29,13 @@ async fn settle() {
     TimeoutFuture::new(30).await;
 }
 
+/// Waits until the address bar has been written: changes close together are written once
+/// they settle (`router::replace_route`, 150 ms).
+async fn address_bar() -> String {
+    TimeoutFuture::new(200).await;
+    window().location().hash().unwrap_or_default()
+}
+
 fn query(host: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
     host.query_selector(selector).ok().flatten().map(|e| e.unchecked_into())
 }
@@ -166,7 +173,7 @@ async fn searching_lists_matching_facts_and_keeps_the_query_in_the_url() {
     let results = text(&host, "[data-testid=search-results]");
     assert!(results.contains("Accumulated deficit"), "{results}");
     assert!(results.contains("-19,555,489 JPY thousands"), "{results}");
-    assert_eq!(window().location().hash().unwrap_or_default(), "#/sources?q=accumulated%20deficit");
+    assert_eq!(address_bar().await, "#/sources?q=accumulated%20deficit");
     // The search box kept its element (the view was not rebuilt by the URL change).
     assert!(query(&host, "[data-testid=fact-search]").is_some());
     host.remove();
@@ -200,7 +207,7 @@ async fn selecting_a_derived_figure_shows_its_formula_and_inputs() {
     assert_eq!(text(&host, "[data-testid=derived-value]"), "JPY 13,952,678,000");
     let inputs = text(&host, "[data-testid=derived-inputs]");
     assert!(inputs.contains("Total revenues") && inputs.contains("Total cost of revenues"), "{inputs}");
-    assert!(window().location().hash().unwrap_or_default().ends_with("fig=income.gross_margin.c0"));
+    assert!(address_bar().await.ends_with("fig=income.gross_margin.c0"));
     // Keyboard focus opens the inspector too.
     query(&host, "[data-fig='cis.net_income']").expect("net income").focus().expect("focus");
     settle().await;
@@ -280,7 +287,7 @@ async fn the_company_plan_reproduces_the_forecast_and_bad_input_is_refused() {
     input.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
     settle().await;
     assert!(text(&host, "[data-testid=input-error]").contains("“lots” is not a number; the scenario is unchanged."));
-    assert!(!window().location().hash().unwrap_or_default().contains("tax="));
+    assert!(!address_bar().await.contains("tax="));
     input.set_value("150");
     input.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
     settle().await;
