@@ -42,6 +42,7 @@ import gzip
 import hashlib
 import html as htmlmod
 import json
+import os
 import re
 import shutil
 import sys
@@ -289,6 +290,21 @@ def main(dist_dir: str, pre_dir: str) -> None:
         "  }, (e) => { throw new Error(e instanceof TypeError ? 'network error or integrity check failed' : String(e)); });\n"
         "};\n"
         f"{SW_CLIENT_JS}"
+        "// The prerendered page is painted, and its largest paint recorded, before the wasm is\n"
+        "// fetched and the app takes over: on a fast connection the app would otherwise replace\n"
+        "// the page before its first paint was presented, and the largest contentful paint would\n"
+        "// wait for the app. A hidden tab gets no frames: it starts at once, or when hidden; a\n"
+        "// browser without paint timing waits two frames; none waits past 3 s.\n"
+        "await new Promise((ok) => {\n"
+        "  if (document.hidden) return ok();\n"
+        "  const go = () => setTimeout(ok, 0);\n"
+        "  const types = (globalThis.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];\n"
+        "  const type = ['largest-contentful-paint', 'paint'].find((t) => types.includes(t));\n"
+        "  if (type) new PerformanceObserver((_, obs) => { obs.disconnect(); go(); }).observe({ type, buffered: true });\n"
+        "  else requestAnimationFrame(() => requestAnimationFrame(go));\n"
+        "  setTimeout(ok, 3000);\n"
+        "  document.addEventListener('visibilitychange', ok, { once: true });\n"
+        "});\n"
         f"const wasm = fetch(new URL('./{wasm_name}', import.meta.url), {{ integrity: '{sri(wasm)}' }});\n"
         "await init({ module_or_path: wasm }).catch(startFailed);\n"
     ).encode()
@@ -309,6 +325,7 @@ def main(dist_dir: str, pre_dir: str) -> None:
     head_tpl = re.sub(r"\s*<title>.*?</title>", "", head_tpl, flags=re.S)
     head_tpl = re.sub(r'\s*<meta name="description"[^>]*>', "", head_tpl)
     head_tpl = re.sub(r"\s*<noscript>.*?</noscript>", "", head_tpl, flags=re.S)
+    site = site_url()
     release_files = []
     for p in pages:
         lang, other = p["lang"], OTHER_LANG[p["lang"]]
@@ -320,12 +337,12 @@ def main(dist_dir: str, pre_dir: str) -> None:
             f'    <meta name="theme-color" content="{THEME_COLOUR}">\n'
             f'    <link rel="manifest" href="./manifest.webmanifest">\n'
             f'    <link rel="apple-touch-icon" href="./icon-192.png">\n'
-            f'    <link rel="alternate" hreflang="{other[0]}" href="./{other_file}">\n'
+            f"{site_links(site, p['file'], lang, other[0], other_file)}"
             f'    <meta property="og:type" content="website">\n'
             f'    <meta property="og:site_name" content="{PRODUCT}">\n'
             f'    <meta property="og:title" content="{esc(p["title"])}">\n'
             f'    <meta property="og:description" content="{esc(p["description"])}">\n'
-            f'    <meta property="og:image" content="./og-trend.png">\n'
+            f'    <meta property="og:image" content="{site or "./"}og-trend.png">\n'
             f'    <meta property="og:image:width" content="1200">\n'
             f'    <meta property="og:image:height" content="630">\n'
             f'    <meta property="og:image:alt" content="{esc("Revenues and operating income FY2004–FY2007, the FY2008 forecast and the mid-term target")}">\n'
@@ -333,7 +350,7 @@ def main(dist_dir: str, pre_dir: str) -> None:
             f'    <meta name="twitter:card" content="summary_large_image">\n'
             f'    <meta name="twitter:title" content="{esc(p["title"])}">\n'
             f'    <meta name="twitter:description" content="{esc(p["description"])}">\n'
-            f'    <meta name="twitter:image" content="./og-trend.png">\n'
+            f'    <meta name="twitter:image" content="{site or "./"}og-trend.png">\n'
             f'    <script>{HEAD_SCRIPT}</script>\n'
             f'    <script type="importmap">{importmap}</script>\n'
             f'    <link rel="modulepreload" href="./{js_name}" integrity="{sri(js)}" crossorigin="anonymous">\n'
@@ -446,6 +463,37 @@ def main(dist_dir: str, pre_dir: str) -> None:
     (ROOT / "target").mkdir(exist_ok=True)
     (ROOT / "target" / "publish.json").write_text(json.dumps(publish, indent=2))
     print(f"Content-Security-Policy header for hosts that set headers:\n  {publish['csp_header']}")
+
+
+def site_url():
+    """SITE_URL, the address the hosted edition is published at (https://host/path/), or None.
+
+    Search engines take canonical and language-alternate links only as absolute URLs, and link
+    previews want an absolute image URL: with SITE_URL the pages carry them; without it they
+    carry no canonical or alternate links (a relative one is invalid) and a relative preview.
+    """
+    url = os.environ.get("SITE_URL", "").strip()
+    if not url:
+        return None
+    if not re.fullmatch(r"https?://[^\s/?#\"'<>]+(/[^\s?#\"'<>]*)?", url):
+        sys.exit(f"SITE_URL must be an absolute http(s) address such as https://ir.example.com/explorer/, not {url!r}")
+    return url if url.endswith("/") else url + "/"
+
+
+def site_links(site, file, lang, other_lang, other_file):
+    """The canonical and language-alternate links of a page, when the site's address is known."""
+    if not site:
+        return ""
+    # The English Overview is the folder's own address.
+    url = lambda f: site if f == "index.html" else site + f  # noqa: E731
+    en, ja = (file, other_file) if lang == "en" else (other_file, file)
+    return (
+        f'    <link rel="canonical" href="{url(file)}">\n'
+        f'    <link rel="alternate" hreflang="en" href="{url(en)}">\n'
+        f'    <link rel="alternate" hreflang="ja" href="{url(ja)}">\n'
+        f'    <link rel="alternate" hreflang="x-default" href="{url(en)}">\n'
+        f'    <meta property="og:url" content="{url(file)}">\n'
+    )
 
 
 if __name__ == "__main__":

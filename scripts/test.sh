@@ -14,6 +14,7 @@ say() { printf '\n==> %s\n' "$*"; }
 
 say "1/3 host tests, the no-panic lints and the native benchmark"
 cargo test --locked
+(cd scripts && python3 -m unittest -q test_postbuild)
 # No unwrap, expect or panic in the library, and no overflowing operator arithmetic in the
 # model (the lints are denied in src/lib.rs and src/model/mod.rs), for both targets.
 cargo clippy --locked --lib
