@@ -220,3 +220,22 @@ fn it_can_match_the_svg_snapshots() {
     }
     assert!(failures.is_empty(), "differs from its snapshot (UPDATE_SNAPSHOTS=1 to accept after review): {failures:?}");
 }
+
+/// A chart drawn at its layout's reference width and scaled to a box is as tall as the one
+/// drawn at the box's width (the prerendered page and the app), to the pixel: the page does
+/// not shift when the app takes over. Reference widths 360 (narrow) and 960 (wide); the
+/// layouts change at 640.
+#[test]
+fn it_can_keep_a_charts_aspect_ratio_within_a_layout() {
+    for c in all_charts() {
+        for (reference, widths) in [(360u32, [300u32, 330, 390, 430, 600, 639]), (960, [640, 700, 800, 1024, 1100, 1200])] {
+            let (_, at_reference) = charts::draw::size(&c, reference);
+            for w in widths {
+                let (drawn, h) = charts::draw::size(&c, w);
+                assert_eq!(drawn, w, "{} is drawn at the box's width", c.key);
+                let scaled = f64::from(at_reference) * f64::from(w) / f64::from(reference);
+                assert!((f64::from(h) - scaled).abs() <= 1.0, "{} at {w}: {h} px drawn, {scaled:.1} px scaled from {reference}", c.key);
+            }
+        }
+    }
+}

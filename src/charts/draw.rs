@@ -22,6 +22,14 @@ const MIN_WIDTH: u32 = 280;
 const MAX_WIDTH: u32 = 1200;
 /// Two panels sit side by side from this width; below it they stack.
 const SIDE_BY_SIDE: u32 = 640;
+/// The widths at which a chart's height is set, below and from `SIDE_BY_SIDE`; at other
+/// widths it keeps the aspect ratio it has there. So a drawing made at the reference width
+/// and scaled to a box (the prerendered page's) is as tall as the one drawn for that box
+/// (the app's), and the page does not shift when the app takes over.
+pub const NARROW_REFERENCE: u32 = 360;
+pub const WIDE_REFERENCE: u32 = 960;
+/// The least a panel is given when a chart is drawn much narrower than its reference.
+const MIN_PANEL: u32 = 120;
 
 fn font(size: u32, ink: Ink) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(&ink.rgb())
@@ -102,32 +110,50 @@ fn layout(chart: &Chart, width: u32) -> Layout {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let title = wrap(&chart.title, TITLE_SIZE, width - 16);
     let legend = legend_rows(chart, width - 16);
-    let legend_height = legend.last().map_or(0, |(r, ..)| (r + 1) * LINE_HEIGHT);
-    let header = 8 + title.len() as u32 * LINE_HEIGHT + legend_height + 6;
+    let header = header_height(title.len(), &legend);
     let narrow = width < SIDE_BY_SIDE;
+    let reference = if narrow { NARROW_REFERENCE } else { WIDE_REFERENCE };
+    // The height at the reference width, scaled to this width (rounded to a pixel).
+    let at_reference = header_height(wrap(&chart.title, TITLE_SIZE, reference - 16).len(), &legend_rows(chart, reference - 16)) + plot_height(chart, narrow);
+    let height = ((u64::from(at_reference) * u64::from(width) + u64::from(reference) / 2) / u64::from(reference)) as u32;
+    let stacked = match &chart.plot {
+        Plot::Panels(ps) if ps.len() != 2 || narrow => ps.len().max(1) as u32,
+        _ => 1,
+    };
+    let height = height.max(header + MIN_PANEL * stacked);
+    let h = (height - header) / stacked;
     let mut panels = Vec::new();
-    let height = match &chart.plot {
+    match &chart.plot {
+        Plot::Panels(ps) if ps.len() == 2 && !narrow => {
+            let half = width / 2;
+            panels.push((0, header, half, h));
+            panels.push((half, header, width - half, h));
+        }
         Plot::Panels(ps) => {
-            let h = if narrow { 250 } else { 290 };
-            if ps.len() == 2 && !narrow {
-                let half = width / 2;
-                panels.push((0, header, half, h));
-                panels.push((half, header, width - half, h));
-                header + h
-            } else {
-                for (i, _) in ps.iter().enumerate() {
-                    panels.push((0, header + i as u32 * h, width, h));
-                }
-                header + h * ps.len() as u32
+            for (i, _) in ps.iter().enumerate() {
+                panels.push((0, header + i as u32 * h, width, h));
             }
         }
-        Plot::Heat(heat) => {
-            let h = 70 + heat.rows.len() as u32 * if narrow { 22 } else { 28 };
-            panels.push((0, header, width, h));
-            header + h
+        Plot::Heat(_) => panels.push((0, header, width, h)),
+    }
+    Layout { width, title, legend, header, panels, height: header + h * stacked }
+}
+
+/// The title, legend and the space under them.
+fn header_height(title_lines: usize, legend: &[(u32, u32, usize)]) -> u32 {
+    let legend_height = legend.last().map_or(0, |(r, ..)| (r + 1) * LINE_HEIGHT);
+    8 + title_lines as u32 * LINE_HEIGHT + legend_height + 6
+}
+
+/// The plot's height at the reference width of its layout.
+fn plot_height(chart: &Chart, narrow: bool) -> u32 {
+    match &chart.plot {
+        Plot::Panels(ps) => {
+            let h = if narrow { 250 } else { 290 };
+            if ps.len() == 2 && !narrow { h } else { h * ps.len() as u32 }
         }
-    };
-    Layout { width, title, legend, header, panels, height }
+        Plot::Heat(heat) => 70 + heat.rows.len() as u32 * if narrow { 22 } else { 28 },
+    }
 }
 
 /// The pixel size `chart` takes at `width`.

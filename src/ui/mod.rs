@@ -30,6 +30,8 @@ pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic_page::install();
+    // The dataset is parsed and checked in this task, the app mounted in the next.
+    state::preload();
     if prefs::wanted_lang() == crate::i18n::Lang::Ja && !crate::i18n::ja_ready() {
         wasm_bindgen_futures::spawn_local(async {
             if let Err(why) = assets::load_ja().await {
@@ -38,13 +40,14 @@ pub fn start() {
             mount();
         });
     } else {
-        mount();
+        gloo::timers::callback::Timeout::new(0, mount).forget();
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 fn mount() {
     let document = leptos::prelude::document();
+    widgets::chart_figure::remember_prerendered_widths(&document);
     for id in ["prerender", "pre-wait"] {
         if let Some(el) = document.get_element_by_id(id) {
             el.remove();

@@ -17,29 +17,21 @@ const DEFAULT_WIDTH: u32 = 720;
 #[component]
 pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(DEFAULT_WIDTH);
+    // In the browser the chart is drawn once its box has been measured (before the first
+    // paint); the prerender step draws it for narrow and for wide boxes.
+    let width = RwSignal::new(None::<u32>);
+    #[cfg(target_arch = "wasm32")]
+    width.set(known_width(chart.with_untracked(|c| c.as_ref().map(|c| c.key).unwrap_or("chart"))));
     let as_table = RwSignal::new(false);
     let prefs = use_context::<Prefs>();
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = el.client_width();
-            if w > 0 {
-                let _ = width.try_set(w as u32);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if container.get().is_some() {
-            measure();
-        }
-    });
-    if crate::ui::IN_BROWSER {
-        let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-        on_cleanup(move || handle.remove());
-    }
+    #[cfg(target_arch = "wasm32")]
+    follow_width(container, width);
 
     let svg = Memo::new(move |_| {
-        let width = width.get();
+        if !crate::ui::IN_BROWSER {
+            return chart.with(|c| c.as_ref().ok().and_then(prerendered));
+        }
+        let width = width.get()?;
         // `with` reads the chart in place: a driver change should not copy it.
         chart.with(|c| c.as_ref().ok().and_then(|c| charts::render(c, width, &format!("chart-{}", c.key)).ok()))
     });
@@ -51,7 +43,7 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
     };
     let download_png = move |_| {
         if let (Some(s), Ok(c)) = (svg.get_untracked(), chart.get_untracked()) {
-            let (w, h) = charts::draw::size(&c, width.get_untracked());
+            let (w, h) = charts::draw::size(&c, width.get_untracked().unwrap_or(DEFAULT_WIDTH));
             save_png(&format!("iij-{}.png", c.key), &charts::standalone(&s, dark_theme(prefs)), w, h);
         }
     };
@@ -71,6 +63,101 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
             {move || as_table.get().then(|| chart.with(|c| c.as_ref().ok().map(data_table)))}
         </figure>
     }
+}
+
+/// The prerendered page's drawing: one for boxes narrower than two panels side by side and
+/// one for wider boxes, each at its layout's reference width; a container query shows the one
+/// that fits (style/main.css, `.chart-box`). A chart keeps its aspect ratio within a layout,
+/// so the drawing scaled to the box is as tall as the one the app draws for it.
+fn prerendered(c: &Chart) -> Option<String> {
+    let narrow = charts::render(c, charts::draw::NARROW_REFERENCE, &format!("chart-{}-narrow", c.key)).ok()?;
+    let wide = charts::render(c, charts::draw::WIDE_REFERENCE, &format!("chart-{}-wide", c.key)).ok()?;
+    Some(format!(r#"<div class="pre-narrow">{narrow}</div><div class="pre-wide">{wide}</div>"#))
+}
+
+/// Keeps `width` at the width of the chart's box. A ResizeObserver reads it after layout, when
+/// the box is first laid out and whenever it changes (a window resize, a rotated phone):
+/// reading `clientWidth` while the page is being built would force a layout for every chart
+/// (a profile of the Scenarios view's start put a quarter of it there). A box without width
+/// (not displayed) gets the default width; a browser without ResizeObserver measures once
+/// mounted and on window resizes.
+#[cfg(target_arch = "wasm32")]
+fn follow_width(container: NodeRef<leptos::html::Div>, width: RwSignal<Option<u32>>) {
+    use send_wrapper::SendWrapper;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let set = move |w: i32| {
+        let w = u32::try_from(w).ok().filter(|w| *w > 0).unwrap_or(DEFAULT_WIDTH);
+        LAST_WIDTH.with(|last| last.set(Some(w)));
+        if width.try_get_untracked().flatten() != Some(w) {
+            let _ = width.try_set(Some(w));
+        }
+    };
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+            set(entry.target().client_width());
+        }
+    });
+    match web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            let observed = observer.clone();
+            Effect::new(move |_| {
+                if let Some(el) = container.get() {
+                    observed.observe(&el);
+                }
+            });
+            let kept = SendWrapper::new((observer, on_resize));
+            on_cleanup(move || kept.take().0.disconnect());
+        }
+        Err(_) => {
+            let measure = move || {
+                if let Some(el) = container.get_untracked() {
+                    set(el.client_width());
+                }
+            };
+            Effect::new(move |_| {
+                if container.get().is_some() {
+                    measure();
+                }
+            });
+            let handle = window_event_listener(leptos::ev::resize, move |_| measure());
+            on_cleanup(move || handle.remove());
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The prerendered page's chart boxes, by chart: their widths, read as the app takes over.
+    static PRERENDERED_WIDTHS: std::cell::RefCell<Vec<(String, u32)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The last width a chart's box was measured at.
+    static LAST_WIDTH: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// Reads the widths of the prerendered page's chart boxes before the app replaces them. The
+/// page has been laid out and painted, so this costs no layout; the app's charts are then
+/// drawn at their boxes' widths in its first frame, as tall as the prerendered drawings.
+#[cfg(target_arch = "wasm32")]
+pub fn remember_prerendered_widths(document: &web_sys::Document) {
+    let Ok(figures) = document.query_selector_all("#prerender figure.chart") else { return };
+    let mut widths = Vec::new();
+    for i in 0..figures.length() {
+        let Some(figure) = figures.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else { continue };
+        let key = figure.get_attribute("data-testid").and_then(|t| t.strip_prefix("chart-").map(str::to_owned));
+        let width = figure.query_selector(".chart-box").ok().flatten().map(|b| b.client_width());
+        if let (Some(key), Some(w)) = (key, width.and_then(|w| u32::try_from(w).ok()).filter(|w| *w > 0)) {
+            widths.push((key, w));
+        }
+    }
+    PRERENDERED_WIDTHS.with(|p| *p.borrow_mut() = widths);
+}
+
+/// The width to draw chart `key` at before its box has been measured: the prerendered box's,
+/// else the last measured one (charts mostly share a column), else none (drawn once measured).
+#[cfg(target_arch = "wasm32")]
+fn known_width(key: &str) -> Option<u32> {
+    PRERENDERED_WIDTHS
+        .with(|p| p.borrow().iter().find(|(k, _)| k == key).map(|(_, w)| *w))
+        .or_else(|| LAST_WIDTH.with(|last| last.get()))
 }
 
 /// The chart's numbers as an accessible table.
