@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
     let route = use_hash_route();
     provide_context(route);
     let prefs = prefs::provide_prefs();
-    provide_context(state::load());
+    provide_context(state::loaded());
     crate::ui::assets::provide_lines();
     let page = Memo::new(move |_| match route.get() {
         Route::View { view, .. } => Page::View(view),

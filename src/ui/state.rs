@@ -25,6 +25,22 @@ pub fn load() -> Loaded {
     Ok(Arc::new(Explorer { data, results }))
 }
 
+thread_local! {
+    static EARLY: std::cell::RefCell<Option<Loaded>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Loads the dataset before the app is mounted, in a task of its own: the browser can paint
+/// and answer input between the two instead of running one long task.
+pub fn preload() {
+    let loaded = load();
+    EARLY.with(|e| *e.borrow_mut() = Some(loaded));
+}
+
+/// The explorer for the app: the one `preload` left, or loaded now.
+pub fn loaded() -> Loaded {
+    EARLY.with(|e| e.borrow_mut().take()).unwrap_or_else(load)
+}
+
 /// The explorer from context; views call this inside the app.
 pub fn use_explorer() -> Loaded {
     use_context::<Loaded>().unwrap_or_else(|| Err("the dataset was not provided".to_owned()))
