@@ -79,8 +79,49 @@ def crate_of(symbol: str) -> str:
     return "(other: " + (symbol.split("(")[0][:20] or "no name") + ")" if symbol else "(no name)"
 
 
-def crate_sizes(path: Path) -> dict:
-    """Bytes of function bodies per crate, from the wasm's code and name sections."""
+LEGACY_ESCAPES = {"$LT$": "<", "$GT$": ">", "$RF$": "&", "$BP$": "*", "$C$": ",", "$u20$": " ", "$u27$": "'",
+                  "$u5b$": "[", "$u5d$": "]", "$u7b$": "{", "$u7d$": "}", "$u7e$": "~", "$SP$": "@", "$u3b$": ";",
+                  "$u21$": "!", "$u22$": '"', "$u2b$": "+", "$u3d$": "=", "$LP$": "(", "$RP$": ")"}
+
+
+def demangle(symbol: str) -> str:
+    """A legacy-mangled Rust symbol (`_ZN4core3ptr13drop_in_place17h…E`) as a path, without its
+    hash (`core::ptr::drop_in_place`); other names as they are."""
+    if not symbol.startswith("_ZN") or not symbol.endswith("E"):
+        return symbol
+    parts, i, body = [], 0, symbol[3:-1]
+    while i < len(body) and body[i].isdigit():
+        j = i
+        while body[j].isdigit():
+            j += 1
+        n = int(body[i:j])
+        parts.append(body[j:j + n])
+        i = j + n
+    if parts and re.fullmatch(r"h[0-9a-f]{16}", parts[-1]):
+        parts.pop()
+    out = "::".join(p[1:] if p.startswith("_$") else p for p in parts)
+    for k, v in LEGACY_ESCAPES.items():
+        out = out.replace(k, v)
+    return out.replace("..", "::")
+
+
+def generic_base(name: str) -> str:
+    """A function's path with its generic arguments elided: monomorphized copies share it."""
+    out, depth = [], 0
+    for ch in name:
+        if ch == "<":
+            depth += 1
+            if depth == 1:
+                out.append("<…>")
+        elif ch == ">":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def function_sizes(path: Path) -> list:
+    """(bytes, symbol) of every function body, from the wasm's code and name sections."""
     buf = path.read_bytes()
     i, imported, bodies, names = 8, 0, [], {}
     while i < len(buf):
@@ -126,11 +167,15 @@ def crate_sizes(path: Path) -> dict:
                             names[idx] = fname
                     j += sub_size
         i = end
+    # Type descriptors, which wasm-bindgen reads and removes, do not ship.
+    shipped = lambda sym: not sym.startswith("__wbindgen_describe") and "WasmDescribe" not in demangle(sym)  # noqa: E731
+    return [(body, names.get(imported + n, "")) for n, body in enumerate(bodies) if shipped(names.get(imported + n, ""))]
+
+
+def crate_sizes(functions: list) -> dict:
+    """Bytes of function bodies per crate."""
     totals: dict = {}
-    for n, body in enumerate(bodies):
-        symbol = names.get(imported + n, "")
-        if symbol.startswith("__wbindgen_describe"):
-            continue  # type descriptors that wasm-bindgen reads and removes
+    for body, symbol in functions:
         crate = crate_of(symbol)
         if crate == "T":
             crate = "(generic impls: leptos, tachys, std)"
@@ -161,13 +206,27 @@ def main(dist: str, named_wasm: str) -> int:
     if brotli is None:
         print("(brotli: the Python brotli module is not installed; scripts/setup-test.sh installs it)")
 
-    crates = {}
+    crates, top, generics = {}, [], []
     if named_wasm and Path(named_wasm).exists():
-        crates = crate_sizes(Path(named_wasm))
+        functions = function_sizes(Path(named_wasm))
+        crates = crate_sizes(functions)
         total = sum(crates.values()) or 1
         print("\nwasm code by crate (function bodies before wasm-opt):")
         for crate, b in list(crates.items())[:15]:
             print(f"  {crate:<28} {b:>9} B  {100 * b / total:5.1f}%")
+        top = sorted(((b, demangle(sym)) for b, sym in functions), reverse=True)[:20]
+        print("\nthe 20 largest functions (bodies before wasm-opt):")
+        for b, name in top:
+            print(f"  {b:>7} B  {100 * b / total:4.1f}%  {name[:130]}")
+        groups: dict = {}
+        for b, sym in functions:
+            g = groups.setdefault(generic_base(demangle(sym)), [0, 0])
+            g[0] += b
+            g[1] += 1
+        generics = sorted(((b, n, name) for name, (b, n) in groups.items() if n > 1), reverse=True)[:10]
+        print("\nthe 10 generic functions with the most code in their monomorphized copies:")
+        for b, n, name in generics:
+            print(f"  {b:>7} B  {n:>4} copies  {name[:120]}")
 
     budgets = json.loads((ROOT / "budgets.json").read_text())
     measured = {"first_load_gzip": first_load.get("gzip", 0), "offline_gzip": offline.get("gzip", 0)}
@@ -179,7 +238,7 @@ def main(dist: str, named_wasm: str) -> int:
         state = "within" if value <= issue else f"OVER by {value - issue} B"
         print(f"{key}: {value} B; issue budget {issue} B: {state}; guard {guard} B: {'ok' if value <= guard else 'EXCEEDED'}")
         failed |= value > guard
-    report = {"files": files, "first_load_files": first_load_names, "first_load": first_load, "on_demand": on_demand, "offline": offline, "crates_before_wasm_opt": crates, "budgets": budgets, "measured": measured}
+    report = {"files": files, "first_load_files": first_load_names, "first_load": first_load, "on_demand": on_demand, "offline": offline, "crates_before_wasm_opt": crates, "largest_functions": [[b, n] for b, n in top], "largest_generics": [[b, c, n] for b, c, n in generics], "budgets": budgets, "measured": measured}
     out = ROOT / "target" / "size-report.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2))
