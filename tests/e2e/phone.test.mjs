@@ -1,0 +1,79 @@
+// Phone-first layout (issue 18), at 390 x 844 on a touch screen, every view in both languages:
+// the header takes at most 120 px, the view's first figure is above the fold, the page never
+// scrolls sideways (wide tables scroll inside their box, row labels kept in sight), and the
+// header's controls are touch-sized (44 px).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
+
+const env = useServerAndBrowser();
+const PHONE = { width: 390, height: 844 };
+const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources'];
+// A view's first figure: a number in a table or a progress row, or a chart.
+const FIGURE = 'td.num, td, .progress-value, .chart-box svg';
+
+async function measure(page) {
+  return page.evaluate((figure) => {
+    const header = document.querySelector('.site-header').getBoundingClientRect();
+    const first = document.querySelector(`main [data-testid^="view-"]`)?.querySelector(figure);
+    const touch = [...document.querySelectorAll('.site-header nav a, .lang-switch button, .site-header select')]
+      .map((e) => ({ what: e.dataset.testid ?? e.textContent.trim(), height: e.getBoundingClientRect().height }));
+    return {
+      header: header.height,
+      first: first ? { top: first.getBoundingClientRect().top, bottom: first.getBoundingClientRect().bottom, text: first.textContent.trim().slice(0, 30) } : null,
+      pageWidth: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+      touch,
+    };
+  }, FIGURE);
+}
+
+describe('Phone-first layout at 390 x 844', () => {
+  for (const lang of ['en', 'ja']) {
+    test(`every view, ${lang}: header <= 120 px, first figure above the fold, no sideways scroll, 44 px targets`, async () => {
+      const { page, context, problems } = await recordedPage(env.browser, { viewport: PHONE });
+      for (const view of VIEWS) {
+        await openView(page, env.srv.base, `#/${view}${lang === 'ja' ? '?lang=ja' : ''}`);
+        await page.waitForSelector(`main [data-testid="view-${view}"]`);
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await page.waitForTimeout(100);
+        const m = await measure(page);
+        assert.ok(m.header <= 120, `${view} ${lang}: header ${m.header} px`);
+        assert.ok(m.first, `${view} ${lang}: a figure`);
+        assert.ok(m.first.bottom <= PHONE.height, `${view} ${lang}: first figure "${m.first.text}" ends at ${m.first.bottom} px`);
+        assert.ok(m.first.top >= m.header, `${view} ${lang}: the figure is below the header`);
+        assert.ok(m.pageWidth <= m.viewport, `${view} ${lang}: the page is ${m.pageWidth} px wide on a ${m.viewport} px screen`);
+        for (const t of m.touch) assert.ok(t.height >= 44, `${view} ${lang}: ${t.what} is ${t.height} px tall`);
+      }
+      // The current view's link is in sight in the sideways row.
+      const inSight = await page.evaluate(() => {
+        const nav = document.querySelector('.site-header nav');
+        const a = nav.querySelector('a[aria-current="page"]').getBoundingClientRect();
+        const n = nav.getBoundingClientRect();
+        return a.left >= n.left - 1 && a.right <= n.right + 1;
+      });
+      assert.ok(inSight, 'the current view (Sources & checks, the last) is scrolled into sight');
+      assert.deepEqual(problems(), []);
+      await context.close();
+    });
+  }
+
+  test('a statement scrolls inside its box with the line names kept in sight', async () => {
+    const { page, context, problems } = await recordedPage(env.browser, { viewport: PHONE });
+    await openView(page, env.srv.base, '#/statements?s=balance');
+    const r = await page.evaluate(() => {
+      const box = document.querySelector('[data-testid^="table-"]').closest('.table-scroll');
+      const label = box.querySelector('tbody th');
+      const before = label.getBoundingClientRect().left;
+      box.scrollLeft = box.scrollWidth;
+      return { scrolls: box.scrollWidth > box.clientWidth, moved: box.scrollLeft > 0, before, after: label.getBoundingClientRect().left, page: document.documentElement.scrollWidth, viewport: innerWidth };
+    });
+    assert.ok(r.page <= r.viewport, `page ${r.page} px wide`);
+    if (r.scrolls) {
+      assert.ok(r.moved);
+      assert.ok(Math.abs(r.after - r.before) < 1, `the line names stay: ${r.before} -> ${r.after}`);
+    }
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+});
