@@ -112,6 +112,17 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 #[component]
 fn Header(route: ReadSignal<Route>) -> impl IntoView {
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    // On a phone the views scroll sideways in one row: keep the current one in sight.
+    Effect::new(move |_| {
+        route.track();
+        // The header may be drawn again (a language change) before the frame comes.
+        request_animation_frame(move || {
+            if let Some(nav) = nav.try_get_untracked().flatten() {
+                current_view_in_sight(&nav);
+            }
+        });
+    });
     view! {
         <header class="site-header">
             <div class="brand">
@@ -124,7 +135,7 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 {t("FY2007 results (April 1, 2007 – March 31, 2008) with FY2004–FY2006 for comparison, ")}
                 {t("the FY2008 forecast and the mid-term target around FY2010")}
             </p>
-            <nav aria-label={t("Views")}>
+            <nav aria-label={t("Views")} node_ref=nav>
                 <ul>
                     {View::ALL
                         .into_iter()
@@ -142,6 +153,18 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// Scrolls the views' row so the current view's link is centred, when the row overflows.
+fn current_view_in_sight(nav: &web_sys::HtmlElement) {
+    use wasm_bindgen::JsCast;
+    if nav.scroll_width() <= nav.client_width() {
+        return;
+    }
+    if let Some(a) = nav.query_selector("a[aria-current=page]").ok().flatten().and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // The row is positioned (style: phones), so offsetLeft counts from its start.
+        nav.set_scroll_left((a.offset_left() - (nav.client_width() - a.offset_width()) / 2).max(0));
     }
 }
 

@@ -154,7 +154,7 @@ pub fn ThemeSwitch() -> impl IntoView {
     let Some(prefs) = use_context::<Prefs>() else { return ().into_any() };
     view! {
         <label class="pref">
-            {t("Theme")} " "
+            <span class="pref-name">{t("Theme")}</span> " "
             <select data-testid="theme" prop:value=move || prefs.theme.get().code()
                 on:change=move |ev| { if let Some(th) = Theme::from_code(&event_target_value(&ev)) { set_theme(prefs, th) } }>
                 <option value="system">{t("System")}</option>

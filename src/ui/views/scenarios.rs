@@ -410,11 +410,11 @@ fn targets_panel(r: &[YearResult; 5], plan: &Plan, ty: usize, required: &[String
     view! {
         <div class="targets" data-testid="targets">
             <h3>{t("Targets")}</h3>
-            <table class="data-table">
+            <div class="table-scroll"><table class="data-table">
                 <caption>{t("FY2008 projection against the published forecast (JPY billion)")}</caption>
                 <thead><tr><th scope="col">{t("Line")}</th><th scope="col" class="num">{t("Projection")}</th><th scope="col" class="num">{t("Forecast")}</th><th scope="col" class="num">{t("Gap")}</th><th scope="col" class="num">{t("Gap %")}</th></tr></thead>
                 <tbody>{fy08_rows}</tbody>
-            </table>
+            </table></div>
             <ul class="target-list">
                 <li data-testid="target-revenue">
                     <span class=if rev_met { "status status-pass" } else { "status status-fail" }>{if rev_met { t("met") } else { t("not met") }}</span>

@@ -182,6 +182,7 @@ fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoVie
 fn Sections(explorer: Arc<Explorer>) -> impl IntoView {
     let data = &explorer.data;
     view! {
+        <div class="table-scroll">
         <table class="data-table" data-testid="sections-table">
             <caption>{t("Facts by section of the documents")}</caption>
             <thead><tr><th scope="col">{t("Section")}</th><th scope="col">{t("Document")}</th><th scope="col" class="num">{t("From line")}</th><th scope="col" class="num">{t("Facts")}</th></tr></thead>
@@ -204,6 +205,7 @@ fn Sections(explorer: Arc<Explorer>) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }
 
