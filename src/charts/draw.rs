@@ -116,27 +116,25 @@ fn layout(chart: &Chart, width: u32) -> Layout {
     // The height at the reference width, scaled to this width (rounded to a pixel).
     let at_reference = header_height(wrap(&chart.title, TITLE_SIZE, reference - 16).len(), &legend_rows(chart, reference - 16)) + plot_height(chart, narrow);
     let height = ((u64::from(at_reference) * u64::from(width) + u64::from(reference) / 2) / u64::from(reference)) as u32;
-    let stacked = match &chart.plot {
-        Plot::Panels(ps) if ps.len() != 2 || narrow => ps.len().max(1) as u32,
-        _ => 1,
-    };
+    let stacked = stacked_panels(chart, narrow);
     let height = height.max(header + MIN_PANEL * stacked);
     let h = (height - header) / stacked;
-    let mut panels = Vec::new();
-    match &chart.plot {
-        Plot::Panels(ps) if ps.len() == 2 && !narrow => {
-            let half = width / 2;
-            panels.push((0, header, half, h));
-            panels.push((half, header, width - half, h));
-        }
-        Plot::Panels(ps) => {
-            for (i, _) in ps.iter().enumerate() {
-                panels.push((0, header + i as u32 * h, width, h));
-            }
-        }
-        Plot::Heat(_) => panels.push((0, header, width, h)),
-    }
+    let panels = if stacked == 1 && matches!(&chart.plot, Plot::Panels(ps) if ps.len() == 2) {
+        let half = width / 2;
+        vec![(0, header, half, h), (half, header, width - half, h)]
+    } else {
+        (0..stacked).map(|i| (0, header + i * h, width, h)).collect()
+    };
     Layout { width, title, legend, header, panels, height: header + h * stacked }
+}
+
+/// How many panels stand one above the other: two panels sit side by side when wide.
+fn stacked_panels(chart: &Chart, narrow: bool) -> u32 {
+    match &chart.plot {
+        Plot::Panels(ps) if ps.len() == 2 && !narrow => 1,
+        Plot::Panels(ps) => ps.len().max(1) as u32,
+        Plot::Heat(_) => 1,
+    }
 }
 
 /// The title, legend and the space under them.
@@ -148,10 +146,7 @@ fn header_height(title_lines: usize, legend: &[(u32, u32, usize)]) -> u32 {
 /// The plot's height at the reference width of its layout.
 fn plot_height(chart: &Chart, narrow: bool) -> u32 {
     match &chart.plot {
-        Plot::Panels(ps) => {
-            let h = if narrow { 250 } else { 290 };
-            if ps.len() == 2 && !narrow { h } else { h * ps.len() as u32 }
-        }
+        Plot::Panels(_) => stacked_panels(chart, narrow) * if narrow { 250 } else { 290 },
         Plot::Heat(heat) => 70 + heat.rows.len() as u32 * if narrow { 22 } else { 28 },
     }
 }

@@ -113,9 +113,12 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 #[component]
 fn Header(route: ReadSignal<Route>) -> impl IntoView {
     let nav = NodeRef::<leptos::html::Nav>::new();
-    // On a phone the views scroll sideways in one row: keep the current one in sight.
+    // On a phone the views scroll sideways in one row: keep the current one in sight. Only a
+    // change of view moves it, not a parameter (a driver change rewrites the route).
+    let view = Memo::new(move |_| route.get().view());
     Effect::new(move |_| {
-        route.track();
+        // Read, not only tracked: a memo nobody reads is never computed, so it never changes.
+        let _ = view.get();
         // The header may be drawn again (a language change) before the frame comes.
         request_animation_frame(move || {
             if let Some(nav) = nav.try_get_untracked().flatten() {

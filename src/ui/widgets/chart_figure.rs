@@ -17,11 +17,10 @@ const DEFAULT_WIDTH: u32 = 720;
 #[component]
 pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
-    // In the browser the chart is drawn once its box has been measured (before the first
-    // paint); the prerender step draws it for narrow and for wide boxes.
-    let width = RwSignal::new(None::<u32>);
-    #[cfg(target_arch = "wasm32")]
-    width.set(known_width(chart.with_untracked(|c| c.as_ref().map(|c| c.key).unwrap_or("chart"))));
+    // In the browser the chart is drawn at a width known without a layout, or once its box
+    // has been measured (before the first paint); the prerender step draws it for narrow and
+    // for wide boxes.
+    let width = RwSignal::new(known_width(chart.with_untracked(|c| c.as_ref().map(|c| c.key).unwrap_or("chart"))));
     let as_table = RwSignal::new(false);
     let prefs = use_context::<Prefs>();
     #[cfg(target_arch = "wasm32")]
@@ -79,53 +78,35 @@ fn prerendered(c: &Chart) -> Option<String> {
 /// the box is first laid out and whenever it changes (a window resize, a rotated phone):
 /// reading `clientWidth` while the page is being built would force a layout for every chart
 /// (a profile of the Scenarios view's start put a quarter of it there). A box without width
-/// (not displayed) gets the default width; a browser without ResizeObserver measures once
-/// mounted and on window resizes.
+/// (not displayed) gets the default width. Every browser that runs the app's wasm has
+/// ResizeObserver; should one not, the chart is drawn at the default width.
 #[cfg(target_arch = "wasm32")]
 fn follow_width(container: NodeRef<leptos::html::Div>, width: RwSignal<Option<u32>>) {
     use send_wrapper::SendWrapper;
     use wasm_bindgen::{closure::Closure, JsCast};
-    let set = move |w: i32| {
-        let w = u32::try_from(w).ok().filter(|w| *w > 0).unwrap_or(DEFAULT_WIDTH);
-        LAST_WIDTH.with(|last| last.set(Some(w)));
-        if width.try_get_untracked().flatten() != Some(w) {
-            let _ = width.try_set(Some(w));
-        }
-    };
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-            set(entry.target().client_width());
+            let w = u32::try_from(entry.target().client_width()).ok().filter(|w| *w > 0).unwrap_or(DEFAULT_WIDTH);
+            LAST_WIDTH.with(|last| last.set(Some(w)));
+            if width.try_get_untracked().flatten() != Some(w) {
+                let _ = width.try_set(Some(w));
+            }
         }
     });
-    match web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-        Ok(observer) => {
-            let observed = observer.clone();
-            Effect::new(move |_| {
-                if let Some(el) = container.get() {
-                    observed.observe(&el);
-                }
-            });
-            let kept = SendWrapper::new((observer, on_resize));
-            on_cleanup(move || kept.take().0.disconnect());
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+        width.set(Some(width.get_untracked().unwrap_or(DEFAULT_WIDTH)));
+        return;
+    };
+    let observed = observer.clone();
+    Effect::new(move |_| {
+        if let Some(el) = container.get() {
+            observed.observe(&el);
         }
-        Err(_) => {
-            let measure = move || {
-                if let Some(el) = container.get_untracked() {
-                    set(el.client_width());
-                }
-            };
-            Effect::new(move |_| {
-                if container.get().is_some() {
-                    measure();
-                }
-            });
-            let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-            on_cleanup(move || handle.remove());
-        }
-    }
+    });
+    let kept = SendWrapper::new((observer, on_resize));
+    on_cleanup(move || kept.take().0.disconnect());
 }
 
-#[cfg(target_arch = "wasm32")]
 thread_local! {
     /// The prerendered page's chart boxes, by chart: their widths, read as the app takes over.
     static PRERENDERED_WIDTHS: std::cell::RefCell<Vec<(String, u32)>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -151,9 +132,9 @@ pub fn remember_prerendered_widths(document: &web_sys::Document) {
     PRERENDERED_WIDTHS.with(|p| *p.borrow_mut() = widths);
 }
 
-/// The width to draw chart `key` at before its box has been measured: the prerendered box's,
-/// else the last measured one (charts mostly share a column), else none (drawn once measured).
-#[cfg(target_arch = "wasm32")]
+/// The width to draw chart `key` at before its box has been measured: the prerendered box's
+/// (kept: a start in Japanese draws the page twice), else the last measured one (charts mostly
+/// share a column), else none (drawn once measured; always so natively).
 fn known_width(key: &str) -> Option<u32> {
     PRERENDERED_WIDTHS
         .with(|p| p.borrow().iter().find(|(k, _)| k == key).map(|(_, w)| *w))
