@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
+import { appReady, openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -110,12 +110,14 @@ describe('Settings and printing', () => {
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(13, 17, 23)');
     await page.reload();
-    await page.waitForSelector('[data-testid="view-overview"]');
+    // The prerendered Overview is there at once; the settings are the app's.
+    await appReady(page);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     assert.equal(await page.inputValue('[data-testid="theme"]'), 'dark');
     await page.evaluate(() => localStorage.setItem('iij-explorer/theme', 'neon<script>'));
     await page.reload();
-    await page.waitForSelector('[data-testid="view-overview"]');
+    // The prerendered Overview is there at once; the settings are the app's.
+    await appReady(page);
     assert.equal(await page.innerText('[data-testid="pref-problems"]'), 'The saved theme “neon<script>” is not understood; the system setting is used.');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
     // The system setting is followed while the theme is "system".
