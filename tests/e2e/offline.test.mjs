@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, openView, recordedPage, useServerAndBrowser } from './harness.mjs';
+import { DIST, appReady, openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const OFFLINE = pathToFileURL(join(DIST, 'iij-explorer-offline.html')).href;
@@ -94,11 +94,13 @@ describe('offline edition', () => {
     });
     for (const view of VIEWS) {
       await page.goto(`${OFFLINE}#/${view}`);
+      await appReady(page);
       await page.waitForSelector(`[data-testid="view-${view}"]`);
       await use(page, view);
     }
     // A scenario link opens with its drivers.
     await page.goto(`${OFFLINE}#/scenarios?preset=plan&gm_si=40`);
+    await appReady(page);
     await page.waitForSelector('[data-testid="projection"]');
     assert.equal(await page.inputValue('[data-driver="gm_si@2011"]'), '40');
     // Saving works from file:// too.

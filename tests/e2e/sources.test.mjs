@@ -1,7 +1,7 @@
 // End-to-end tests of the Sources & checks view on the release build, under a sub-path.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
+import { appReady, openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -26,6 +26,7 @@ describe('Sources & checks', () => {
     // A new page at the same URL shows the same fact and keeps the search text.
     const second = await context.newPage();
     await second.goto(page.url());
+    await appReady(second);
     await second.waitForSelector('[data-testid="fact-panel"]');
     assert.equal(await second.innerText('[data-testid="fact-printed"]'), '66,835,299');
     assert.equal(await second.inputValue('[data-testid="fact-search"]'), '66,835,299');

@@ -1,7 +1,7 @@
 // End-to-end tests of the Statements and Overview views on the release build.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
+import { appReady, openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const STATEMENTS = ['income', 'balance', 'equity', 'cashflow', 'trend', 'segments', 'quarters', 'nc-income', 'nc-balance', 'nc-equity', 'company', 'plan'];
 
@@ -54,6 +54,7 @@ describe('Statements', () => {
     assert.match(page.url(), /fig=cbs\.accumulated_deficit$/);
     const again = await context.newPage();
     await again.goto(page.url());
+    await appReady(again);
     await again.waitForSelector('[data-testid="fact-panel"]');
     assert.equal(await again.innerText('[data-testid="fact-printed"]'), '(19,555,489)');
     assert.equal(await again.inputValue('[data-testid="unit"]'), 'm');
