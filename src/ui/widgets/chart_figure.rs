@@ -88,8 +88,14 @@ fn follow_width(container: NodeRef<leptos::html::Div>, width: RwSignal<Option<u3
         if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
             let w = u32::try_from(entry.target().client_width()).ok().filter(|w| *w > 0).unwrap_or(DEFAULT_WIDTH);
             LAST_WIDTH.with(|last| last.set(Some(w)));
+            // Redrawn in the next frame, not inside the observer's delivery: a drawing that
+            // changes the page's height can change the box's width (a scroll bar appears),
+            // which the same delivery cannot report ("ResizeObserver loop completed with
+            // undelivered notifications", an error event in Firefox).
             if width.try_get_untracked().flatten() != Some(w) {
-                let _ = width.try_set(Some(w));
+                request_animation_frame(move || {
+                    let _ = width.try_set(Some(w));
+                });
             }
         }
     });
