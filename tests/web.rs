@@ -216,6 +216,37 @@ async fn selecting_a_derived_figure_shows_its_formula_and_inputs() {
 }
 
 #[wasm_bindgen_test]
+async fn the_inspector_closes_and_gives_the_focus_back_without_choosing_again() {
+    let (host, _h) = mount_at("#/statements").await;
+    assert!(query(&host, ".inspector.open").is_none(), "nothing chosen, nothing open");
+    query(&host, "[data-fig='cis.revenue']").expect("revenue").click();
+    settle().await;
+    assert_eq!(text(&host, "[data-testid=fact-printed]"), "66,835,299");
+    assert!(query(&host, ".inspector.open").is_some());
+    query(&host, "[data-testid=inspector-close]").expect("close button").click();
+    settle().await;
+    assert!(query(&host, ".inspector.open").is_none());
+    assert!(query(&host, "[data-testid=fact-panel]").is_none(), "the panel is gone");
+    // The focus is back on the figure, and taking it did not choose the figure again.
+    let active = document().active_element().and_then(|e| e.get_attribute("data-fig"));
+    assert_eq!(active.as_deref(), Some("cis.revenue"));
+    assert!(query(&host, ".inspector.open").is_none());
+    assert!(!address_bar().await.contains("fig="));
+    // Escape anywhere on the page closes it too.
+    query(&host, "[data-fig='cis.net_income']").expect("net income").click();
+    settle().await;
+    assert_eq!(text(&host, "[data-testid=fact-printed]"), "5,176,589");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    window().dispatch_event(&escape).expect("dispatch");
+    settle().await;
+    assert!(query(&host, ".inspector.open").is_none());
+    assert!(!address_bar().await.contains("fig="));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_common_size_balance_sheet_is_a_share_of_total_assets() {
     let (host, _h) = mount_at("#/statements?s=balance&cs=1").await;
     // 11,470,980 / 55,702,546 = 20.59%, computed by hand.

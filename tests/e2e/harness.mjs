@@ -96,11 +96,12 @@ export async function launchBrowser() {
 /**
  * A new page whose problems are recorded: `problems()` lists console errors and warnings,
  * uncaught page errors, failed requests and HTTP errors, in order. The service worker is
- * blocked unless `serviceWorkers: 'allow'` (playwright cannot route what it fetches).
+ * blocked unless `serviceWorkers: 'allow'` (playwright cannot route what it fetches). `touch`
+ * makes it a phone's touch screen (taps, a mobile viewport).
  */
-export async function recordedPage(browser, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'block' } = {}) {
+export async function recordedPage(browser, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'block', touch = false } = {}) {
   // The service worker is off unless a test is about it: requests it makes cannot be routed.
-  const context = await browser.newContext({ viewport, serviceWorkers });
+  const context = await browser.newContext({ viewport, serviceWorkers, ...(touch ? { hasTouch: true, isMobile: true } : {}) });
   const page = await context.newPage();
   const seen = [];
   page.on('console', (msg) => {

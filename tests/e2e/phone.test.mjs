@@ -1,7 +1,8 @@
 // Phone-first layout (issue 18), at 390 x 844 on a touch screen, every view in both languages:
 // the header takes at most 120 px, the view's first figure is above the fold, the page never
 // scrolls sideways (wide tables scroll inside their box, row labels kept in sight), and the
-// header's controls are touch-sized (44 px).
+// header's controls are touch-sized (44 px); the inspector is a sheet from the bottom that a
+// thumb closes; nothing is clipped at 200% text size.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
@@ -73,6 +74,46 @@ describe('Phone-first layout at 390 x 844', () => {
     if (r.scrolls) {
       assert.ok(r.moved);
       assert.ok(Math.abs(r.after - r.before) < 1, `the line names stay: ${r.before} -> ${r.after}`);
+    }
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('the inspector is a sheet from the bottom, the chosen figure stays in sight, and a thumb closes it', async () => {
+    const { page, context, problems } = await recordedPage(env.browser, { viewport: PHONE, touch: true });
+    await openView(page, env.srv.base, '#/statements?s=income');
+    // A figure in the lower half of the first screen, where the sheet will be.
+    const low = await page.evaluate((h) => [...document.querySelectorAll('main tbody td:first-of-type button.fig')]
+      .find((b) => { const r = b.getBoundingClientRect(); return r.top > h * 0.6 && r.bottom < h; })?.dataset.fig, PHONE.height);
+    assert.ok(low, 'a figure low on the first screen');
+    await page.tap(`[data-fig="${low}"]`);
+    await page.waitForSelector('.inspector.open [data-testid="fact-panel"]');
+    await page.waitForTimeout(200);
+    const m = await page.evaluate((fig) => {
+      const sheet = document.querySelector('.inspector.open').getBoundingClientRect();
+      const f = document.querySelector(`[data-fig="${fig}"]`).getBoundingClientRect();
+      const close = document.querySelector('[data-testid="inspector-close"]').getBoundingClientRect();
+      return { sheet: { top: sheet.top, bottom: sheet.bottom, left: sheet.left, width: sheet.width }, fig: { top: f.top, bottom: f.bottom }, close: { w: close.width, h: close.height, bottom: close.bottom } };
+    }, low);
+    assert.ok(Math.abs(m.sheet.bottom - PHONE.height) <= 1 && m.sheet.left === 0 && m.sheet.width === PHONE.width, `a sheet along the bottom: ${JSON.stringify(m.sheet)}`);
+    assert.ok(m.sheet.top >= PHONE.height * 0.45 - 1, `the sheet leaves the upper half free: top ${m.sheet.top}`);
+    assert.ok(m.fig.top >= 0 && m.fig.bottom <= m.sheet.top, `the chosen figure is above the sheet: ${JSON.stringify(m.fig)}, sheet top ${m.sheet.top}`);
+    assert.ok(m.close.w >= 44 && m.close.h >= 44 && m.close.bottom <= m.sheet.top + 80, `a 44 px close button at the sheet's top: ${JSON.stringify(m.close)}`);
+    assert.ok(page.url().includes(`fig=${low}`), page.url());
+    await page.tap('[data-testid="inspector-close"]');
+    await page.waitForSelector('.inspector.open', { state: 'detached' });
+    await page.waitForFunction(() => !location.hash.includes('fig='));
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.fig), low, 'the focus is back on the figure');
+    assert.equal(await page.locator('.inspector.open').count(), 0, 'giving the focus back did not open it again');
+    // The same in the Overview and the Ratios, whose close keeps the ratio group.
+    for (const [view, open] of [['overview', 'main button.fig'], ['ratios?g=returns', 'main button.fig[data-ratio]']]) {
+      await openView(page, env.srv.base, `#/${view}`);
+      await page.locator(open).first().tap();
+      await page.waitForSelector('.inspector.open');
+      await page.tap('[data-testid="inspector-close"]');
+      await page.waitForSelector('.inspector.open', { state: 'detached' });
+      await page.waitForFunction(() => !/[?&](fig|r|p)=/.test(location.hash));
+      if (view.startsWith('ratios')) assert.match(page.url(), /g=returns/);
     }
     assert.deepEqual(problems(), []);
     await context.close();

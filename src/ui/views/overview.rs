@@ -12,7 +12,8 @@ use crate::charts::data;
 use crate::format::{self, MoneyUnit, Negatives};
 use crate::model::statements::{self, HEADLINES};
 use crate::route::{Route, View};
-use crate::ui::router::replace_param;
+use crate::ui::router::{replace_param, replace_route};
+use crate::ui::widgets::inspector::Inspector;
 use crate::ui::state::{load_error_view, use_explorer};
 use crate::ui::views::statements::inspect;
 use crate::ui::widgets::chart_figure::ChartFigure;
@@ -33,6 +34,7 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
     };
     let selected = Memo::new(move |_| route.get().param("fig").map(str::to_owned));
     let on_select = Callback::new(move |id: String| replace_param(route, "fig", &id));
+    let on_close = Callback::new(move |()| replace_route(route.get_untracked().with_param("fig", None)));
     let progress = progress_bars(data);
     let (h2, p2) = (headlines.clone(), plan.clone());
     let statements_href = Route::View { view: View::Statements, params: vec![] }.to_string();
@@ -59,7 +61,7 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
                         {t("; every figure, check and erratum under ")} <a href=sources_href>{t("Sources & checks")}</a> "."
                     </p>
                 </div>
-                <aside class="inspector" aria-live="polite" aria-label={t("Source of the selected figure")} tabindex="0">
+                <Inspector label=t("Source of the selected figure") selected=selected.into() on_close=on_close>
                     {move || selected.get().is_none().then(|| view! {
                         <p class="hint">{t("Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in.")}</p>
                     })}
@@ -68,7 +70,7 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
                         let table = if h2.cell(&id).is_some() { &h2 } else { &p2 };
                         Some(inspect(explorer.clone(), table, id, MoneyUnit::Billions, Negatives::Minus))
                     }}
-                </aside>
+                </Inspector>
             </div>
         </section>
     }

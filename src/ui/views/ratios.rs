@@ -20,6 +20,7 @@ use crate::model::ratios::{self, compute, Group, RatioSpec, RatioValue, CATALOGU
 use crate::route::Route;
 use crate::ui::router::replace_route;
 use crate::ui::state::{load_error_view, use_explorer, Explorer};
+use crate::ui::widgets::inspector::{focus_selects, Inspector};
 use crate::ui::widgets::url_problems::url_problems;
 use crate::ui::widgets::fact_panel::fact_href;
 
@@ -79,6 +80,12 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
         })
         .collect_view();
     let x_table = explorer.clone();
+    let chosen = Signal::derive(move || sel.with(|s| s.ratio.map(|(spec, p)| format!("{}@{}", spec.id, p.unwrap_or_default()))));
+    // Closing keeps the group that is shown (a ratio alone would otherwise name it).
+    let on_close = Callback::new(move |()| {
+        let r = route.get_untracked();
+        replace_route(r.with_param("g", Some(group.get_untracked().code())).with_param("r", None).with_param("p", None));
+    });
     view! {
         <section class="view ratios" data-testid="view-ratios">
             <h2>{t("Ratios")}</h2>
@@ -90,12 +97,12 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
             {url_problems(move || sel.get().problems)}
             <div class="statement-layout">
                 {move || group_table(x_table.clone(), group.get(), selected, route)}
-                <aside class="inspector" aria-live="polite" aria-label={t("Work of the selected ratio")} tabindex="0">
+                <Inspector label=t("Work of the selected ratio") selected=chosen on_close=on_close>
                     {move || match sel.get().ratio {
                         Some((spec, Some(period))) => work_panel(explorer.clone(), spec, period).into_any(),
                         _ => view! { <p class="hint">{t("Choose a value (click, tap or Tab to it) to see its formula, inputs and unrounded result.")}</p> }.into_any(),
                     }}
-                </aside>
+                </Inspector>
             </div>
         </section>
     }
@@ -180,7 +187,7 @@ fn group_table(explorer: Arc<Explorer>, group: Group, selected: Memo<Option<(&'s
                         view! {
                             <td class="num">
                                 <button type="button" class="fig" class:selected=is_selected title=title data-ratio=format!("{id}@{period}")
-                                    on:click=move |_| choose() on:focus=move |_| choose()>
+                                    on:click=move |_| choose() on:focus=move |_| if focus_selects() { choose() }>
                                     {text}
                                 </button>
                             </td>

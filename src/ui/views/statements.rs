@@ -17,7 +17,8 @@ use crate::ui::widgets::chart_figure::ChartFigure;
 use crate::format::{self, MoneyUnit, Negatives};
 use crate::model::statements::{self, Source, Table, STATEMENTS};
 use crate::route::Route;
-use crate::ui::router::{push_route, replace_param};
+use crate::ui::router::{push_route, replace_param, replace_route};
+use crate::ui::widgets::inspector::Inspector;
 use crate::ui::state::{load_error_view, use_explorer, Explorer, LoadError};
 use crate::ui::widgets::derived_panel::DerivedPanel;
 use crate::ui::widgets::fact_panel::FactPanel;
@@ -88,6 +89,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
         })
     };
     let on_select = Callback::new(move |id: String| replace_param(route, "fig", &id));
+    let on_close = Callback::new(move |()| replace_route(route.get_untracked().with_param("fig", None)));
     let set = move |key: &'static str, value: Option<String>| {
         push_route(&route.get_untracked().with_param(key, value.as_deref()));
     };
@@ -158,7 +160,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                         None => view! { <LoadError message="unknown statement".to_owned() /> }.into_any(),
                     }
                 }}
-                <aside class="inspector" aria-live="polite" aria-label={t("Source of the selected figure")} tabindex="0">
+                <Inspector label=t("Source of the selected figure") selected=selected.into() on_close=on_close>
                     {move || selected.get().is_none().then(|| view! {
                         <p class="hint">{t("Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in.")}</p>
                     })}
@@ -168,7 +170,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                         let t = table.get()?.ok()?;
                         Some(inspect(explorer_panel.clone(), &t, id, s.unit, s.negatives))
                     }}
-                </aside>
+                </Inspector>
             </div>
             {chart}
         </section>

@@ -3,6 +3,7 @@
 pub mod chart_figure;
 pub mod derived_panel;
 pub mod fact_panel;
+pub mod inspector;
 pub mod levers;
 pub mod monte_carlo;
 pub mod saved;

@@ -9,6 +9,7 @@ use crate::export::statement_sheet;
 use crate::format::{self, MoneyUnit, Negatives};
 use crate::ui::download::CsvButton;
 use crate::model::statements::{RowKind, Table};
+use crate::ui::widgets::inspector::focus_selects;
 
 /// The table; `on_select` receives the id of the figure chosen, `selected` marks it.
 #[component]
@@ -57,7 +58,7 @@ pub fn StatementTable(
                                     data-fig=c.id.clone()
                                     title=title
                                     on:click=move |_| on_select.run(id.clone())
-                                    on:focus=move |_| on_select.run(id_focus.clone())
+                                    on:focus=move |_| if focus_selects() { on_select.run(id_focus.clone()) }
                                 >
                                     {text}
                                     {approx.then_some("*")}
