@@ -64,6 +64,17 @@ describe('Japanese', () => {
     // 売上高営業利益率 FY2007: 4,759,364 / 66,835,299 = 7.1%.
     assert.equal(await page.locator('[data-ratio="operating_margin@FY2007"]').innerText(), '7.1%');
     assert.match(await text(page, '[data-testid="ratios-profitability"]'), /売上高営業利益率/);
+    // The work of a ratio names its inputs in Japanese: FY2005 operating income, printed
+    // 2,411,144 (JPY thousands) in the notice's trend table (line 137), for 2006年3月期.
+    await openView(page, env.srv.base, '#/ratios?r=operating_margin&p=FY2005&lang=ja');
+    const inputs = await text(page, '[data-testid="work-inputs"]');
+    assert.match(inputs, /営業利益: 2,411,144 千円 \(2006年3月期\)/);
+    assert.doesNotMatch(inputs, /JPY|FY20|Operating|Revenues/);
+    // So does a derived figure's panel: gross margin = 売上高合計 - 売上原価合計.
+    await openView(page, env.srv.base, '#/statements?s=income&fig=income.gross_margin.c0&lang=ja');
+    const derived = await text(page, '[data-testid="derived-inputs"]');
+    assert.match(derived, /売上高合計: 66,835,299 千円/);
+    assert.doesNotMatch(derived, /JPY|Total/);
 
     await openView(page, env.srv.base, '#/scenarios?preset=plan&lang=ja');
     assert.equal(await text(page, '[data-testid="preset-plan"]'), '会社計画');

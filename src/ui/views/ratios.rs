@@ -14,7 +14,6 @@ use rust_decimal::Decimal;
 
 use crate::charts;
 use crate::export::Sheet;
-use crate::format;
 use crate::ui::download::CsvButton;
 use crate::model::ratios::{self, compute, Group, RatioSpec, RatioValue, CATALOGUE};
 use crate::route::Route;
@@ -241,8 +240,8 @@ fn work_panel(explorer: Arc<Explorer>, spec: &'static RatioSpec, period: &'stati
         .map(|f| {
             view! {
                 <li>
-                    <a href=fact_href(&f.id)>{f.label.clone()}</a> ": " {format::fact_with_unit(f)}
-                    " " <span class="muted">{format!("({})", f.period)}</span> " " <code class="muted">{f.id.clone()}</code>
+                    <a href=fact_href(&f.id)>{t(&f.label)}</a> ": " {crate::ui::i18n::fact_with_unit(f)}
+                    " " <span class="muted">{format!("({})", p(&f.period.to_string()))}</span> " " <code class="muted">{f.id.clone()}</code>
                 </li>
             }
         })

@@ -19,7 +19,7 @@ pub fn DerivedPanel(explorer: Arc<Explorer>, label: String, cell: Cell, shown: S
     let inputs = inputs
         .into_iter()
         .filter_map(|i| explorer.data.facts.get(i).cloned())
-        .map(|f| view! { <li><a href=fact_href(&f.id)>{f.label.clone()}</a> ": " {format::fact_with_unit(&f)} " " <code class="muted">{f.id.clone()}</code></li> })
+        .map(|f| view! { <li><a href=fact_href(&f.id)>{t(&f.label)}</a> ": " {crate::ui::i18n::fact_with_unit(&f)} " " <code class="muted">{f.id.clone()}</code></li> })
         .collect_view();
     view! {
         <section class="fact-panel derived" data-testid="derived-panel" aria-labelledby="derived-title">
