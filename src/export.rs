@@ -19,8 +19,8 @@ pub struct Sheet {
 }
 
 /// A figure as shown, made plain for a spreadsheet: thousands separators dropped,
-/// parentheses turned into a minus sign, the coarse-precision star removed. Text that is not
-/// a number is kept as it is.
+/// parentheses and the triangle (△1,234) turned into a minus sign, the coarse-precision star
+/// removed. Text that is not a number is kept as it is.
 pub fn plain_number(shown: &str) -> String {
     // Units written beside a figure (the column heading names them).
     let mut t = shown.trim().trim_end_matches('*').trim();
@@ -28,7 +28,7 @@ pub fn plain_number(shown: &str) -> String {
     for suffix in ["%", "x", " days", " million", "倍", "日", "百万円", "円"] {
         t = t.strip_suffix(suffix).unwrap_or(t);
     }
-    let (negative, body) = match t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+    let (negative, body) = match t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).or_else(|| t.strip_prefix('△')) {
         Some(inner) => (true, inner),
         None => (false, t),
     };

@@ -64,11 +64,40 @@ impl MoneyUnit {
     }
 }
 
-/// How negative amounts are written.
+/// How negative amounts are written: `-1,234`, `(1,234)`, or `△1,234` as Japanese
+/// statements print them (the triangle marks negative percentages too; parentheses only
+/// amounts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Negatives {
     Minus,
     Parentheses,
+    Triangle,
+}
+
+impl Negatives {
+    pub const ALL: [Negatives; 3] = [Negatives::Minus, Negatives::Parentheses, Negatives::Triangle];
+
+    /// The URL's code (`neg=`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Negatives::Minus => "minus",
+            Negatives::Parentheses => "paren",
+            Negatives::Triangle => "tri",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Negatives> {
+        Negatives::ALL.into_iter().find(|n| n.code() == code)
+    }
+
+    /// A negative figure written this way, as the switch shows it.
+    pub fn example(self) -> &'static str {
+        match self {
+            Negatives::Minus => "-1,234",
+            Negatives::Parentheses => "(1,234)",
+            Negatives::Triangle => "△1,234",
+        }
+    }
 }
 
 /// A statement cell as text in `unit`, and whether it is approximate in that unit (printed
@@ -85,12 +114,11 @@ pub fn cell(c: &Cell, unit: MoneyUnit, negatives: Negatives) -> (String, bool) {
         _ => (c.value, decimals_of_width(c.half_width).min(2), false),
     };
     let text = group(value, dp);
-    let text = match (c.dimension, negatives) {
-        (Dimension::Percent | Dimension::Points, _) | (_, Negatives::Minus) => text,
-        (_, Negatives::Parentheses) => match text.strip_prefix('-') {
-            Some(abs) => format!("({abs})"),
-            None => text,
-        },
+    let text = match (c.dimension, negatives, text.strip_prefix('-')) {
+        (_, Negatives::Triangle, Some(abs)) => format!("△{abs}"),
+        (Dimension::Percent | Dimension::Points, Negatives::Parentheses, _) => text,
+        (_, Negatives::Parentheses, Some(abs)) => format!("({abs})"),
+        _ => text,
     };
     (text, approx)
 }
@@ -252,6 +280,16 @@ mod tests {
         assert_eq!(cell(&cell_of("18964.62", "0.005", Dimension::YenPerShare), MoneyUnit::Billions, Negatives::Minus).0, "18,964.62");
         assert_eq!(cell(&cell_of("7.1210", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Parentheses).0, "7.1");
         assert_eq!(cell(&cell_of("-4.31", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Parentheses).0, "-4.3");
+        // With a triangle, as Japanese statements print: the accumulated deficit, and a
+        // negative percentage too; a positive figure is unmarked.
+        assert_eq!(cell(&deficit, MoneyUnit::Thousands, Negatives::Triangle).0, "△19,555,489");
+        assert_eq!(cell(&deficit, MoneyUnit::Millions, Negatives::Triangle).0, "△19,555");
+        assert_eq!(cell(&cell_of("-4.31", "0", Dimension::Percent), MoneyUnit::Millions, Negatives::Triangle).0, "△4.3");
+        assert_eq!(cell(&revenue, MoneyUnit::Thousands, Negatives::Triangle).0, "66,835,299");
+        for n in Negatives::ALL {
+            assert_eq!(Negatives::from_code(n.code()), Some(n));
+        }
+        assert_eq!(Negatives::from_code("red"), None);
     }
 
     #[test]

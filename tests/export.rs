@@ -60,4 +60,8 @@ fn it_can_export_a_statement_as_csv_as_shown() {
     assert!(ja.lines().nth(1).is_some_and(|l| l.starts_with("科目,") && l.contains("2008年3月期")), "{ja}");
     assert!(ja.lines().any(|l| l.starts_with("売上高合計,66835299")), "{ja}");
     assert!(ja.lines().any(|l| l.starts_with("支払利息,") && l.contains(",-438163")), "{ja}");
+    // With the triangle (△438,163 on the page) the file carries the number with a minus too.
+    let tri = csv(&statement_sheet(&t, MoneyUnit::Thousands, Negatives::Triangle, Lang::Ja));
+    assert!(tri.lines().any(|l| l.starts_with("支払利息,") && l.contains(",-438163")), "{tri}");
+    assert!(!tri.contains('△'), "{tri}");
 }

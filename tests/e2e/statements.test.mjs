@@ -62,6 +62,29 @@ describe('Statements', () => {
     await context.close();
   });
 
+  test('negatives with a triangle, as Japanese statements print them, kept in the link', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/statements?s=income');
+    // Interest expense, printed (438,163) in JPY thousands (the notice's income statement).
+    assert.equal(await page.innerText('[data-fig="cis.interest_expense"]'), '-438,163');
+    await page.selectOption('[data-testid="negatives"]', 'tri');
+    await page.waitForFunction(() => /[?&]neg=tri(&|$)/.test(location.hash));
+    assert.equal(await page.innerText('[data-fig="cis.interest_expense"]'), '△438,163');
+    assert.equal(await page.inputValue('[data-testid="negatives"]'), 'tri');
+    assert.match(await page.innerText('[data-testid="table-income"] caption'), /negatives with a triangle \(△\)/);
+    // The CSV keeps numbers a spreadsheet reads: a minus sign.
+    const [d] = await Promise.all([page.waitForEvent('download'), page.locator('.table-tools [data-testid="csv"]').first().click()]);
+    const csv = (await import('node:fs')).readFileSync(await d.path(), 'utf8');
+    assert.match(csv, /,-438163[,\r]/);
+    // The link reopens it, in Japanese too: the accumulated deficit, printed (19,555,489).
+    await openView(page, env.srv.base, '#/statements?s=balance&neg=tri&lang=ja');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    assert.equal(await page.innerText('[data-fig="cbs.accumulated_deficit"]'), '△19,555,489');
+    assert.match(await page.innerText('[data-testid="table-balance"] caption'), /負の数は△/);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
   test('junk in the URL gives clear messages and a working view', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/statements?s=%3Cb%3Ex&unit=trillions&neg=red&fig=zzz');

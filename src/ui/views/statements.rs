@@ -2,7 +2,7 @@
 //! a common-size switch, a choice of sign style, and the source inspector for any figure.
 //!
 //! URL parameters: `s` (statement key), `unit` (`k`, `m`, `b`), `cs` (`1` for common size),
-//! `neg` (`paren` for parentheses), `fig` (the selected figure: a fact id or a derived id).
+//! `neg` (`paren` for parentheses, `tri` for a triangle, △1,234), `fig` (the selected figure: a fact id or a derived id).
 //! Anything unknown gets a message and a sensible default; the view keeps working.
 
 use std::sync::Arc;
@@ -63,12 +63,11 @@ fn settings(route: &Route) -> Settings {
         }
     };
     let negatives = match route.param("neg") {
-        None | Some("minus") => Negatives::Minus,
-        Some("paren") => Negatives::Parentheses,
-        Some(other) => {
-            problems.push(tf("“neg={0}” is not understood (use minus or paren); a minus sign is used.", &[other]));
+        None => Negatives::Minus,
+        Some(code) => Negatives::from_code(code).unwrap_or_else(|| {
+            problems.push(tf("“neg={0}” is not understood (use minus, paren or tri); a minus sign is used.", &[code]));
             Negatives::Minus
-        }
+        }),
     };
     Settings { key, unit, common_size, negatives, problems }
 }
@@ -142,9 +141,8 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                 </label>
                 <label>
                     {t("Negatives ")}
-                    <select data-testid="negatives" on:change=move |ev| set("neg", Some(event_target_value(&ev))) prop:value=move || if settings.get().negatives == Negatives::Parentheses { "paren" } else { "minus" }>
-                        <option value="minus">"-1,234"</option>
-                        <option value="paren">"(1,234)"</option>
+                    <select data-testid="negatives" on:change=move |ev| set("neg", Some(event_target_value(&ev))) prop:value=move || settings.get().negatives.code()>
+                        {Negatives::ALL.into_iter().map(|n| view! { <option value=n.code()>{n.example()}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
@@ -204,7 +202,11 @@ fn caption_note(table: &Table, s: &Settings) -> String {
     } else {
         tf("Amounts in {0}; per-share data in JPY; ratios in %", &[&t(s.unit.label())])
     };
-    let sign = if s.negatives == Negatives::Parentheses { t("negatives in parentheses") } else { t("negatives with a minus sign") };
+    let sign = t(match s.negatives {
+        Negatives::Minus => "negatives with a minus sign",
+        Negatives::Parentheses => "negatives in parentheses",
+        Negatives::Triangle => "negatives with a triangle (△)",
+    });
     tf("{0}; {1}; * printed more coarsely than shown. Source: {2}.", &[&unit, &sign, &t(table.source)])
 }
 
