@@ -29,10 +29,28 @@ async function measure(page) {
   }, FIGURE);
 }
 
+/**
+ * The view's controls smaller than 44 x 44 px on a touch screen: buttons (figures in tables
+ * among them), fields, switches (a checkbox by its label), tabs and focusable terms. Links
+ * in text and in tables are excepted, as WCAG 2.5.5 allows inline ones.
+ */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const small = [];
+    for (const el of document.querySelectorAll('main button, main select, main input, main summary, main .tabs a, main [tabindex="0"]:not(aside)')) {
+      const target = el.matches('input[type="checkbox"], input[type="radio"]') ? el.closest('label') ?? el : el;
+      const r = target.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue; // not shown (a closed details, a hidden panel)
+      if (r.width < 44 || r.height < 44) small.push(`${target.tagName.toLowerCase()} "${(target.textContent || target.getAttribute('aria-label') || target.dataset.testid || '').trim().slice(0, 30)}" ${Math.round(r.width)} x ${Math.round(r.height)}`);
+    }
+    return [...new Set(small)].slice(0, 10);
+  });
+}
+
 describe('Phone-first layout at 390 x 844', () => {
   for (const lang of ['en', 'ja']) {
     test(`every view, ${lang}: header <= 120 px, first figure above the fold, no sideways scroll, 44 px targets`, async () => {
-      const { page, context, problems } = await recordedPage(env.browser, { viewport: PHONE });
+      const { page, context, problems } = await recordedPage(env.browser, { viewport: PHONE, touch: true });
       for (const view of VIEWS) {
         await openView(page, env.srv.base, `#/${view}${lang === 'ja' ? '?lang=ja' : ''}`);
         await page.waitForSelector(`main [data-testid="view-${view}"]`);
@@ -46,6 +64,7 @@ describe('Phone-first layout at 390 x 844', () => {
         assert.ok(m.first.top >= m.header, `${view} ${lang}: the figure is below the header`);
         assert.ok(m.pageWidth <= m.viewport, `${view} ${lang}: the page is ${m.pageWidth} px wide on a ${m.viewport} px screen`);
         for (const t of m.touch) assert.ok(t.height >= 44, `${view} ${lang}: ${t.what} is ${t.height} px tall`);
+        assert.deepEqual(await smallTargets(page), [], `${view} ${lang}: controls under 44 x 44 px`);
       }
       // The current view's link is in sight in the sideways row.
       const inSight = await page.evaluate(() => {
