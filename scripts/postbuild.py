@@ -265,8 +265,8 @@ def main(dist_dir: str, pre_dir: str) -> None:
         name = f"{key}-{short_hash(data)}.txt"
         (dist / name).write_bytes(data)
         assets[key] = (name, data)
-    for png in ("og-trend.png", "icon-192.png", "icon-512.png"):
-        shutil.copyfile(pre / png, dist / png)
+    for name in ("og-trend.png", "icon-192.png", "icon-512.png", "iij-explorer.xlsx", "iij-explorer-ja.xlsx"):
+        shutil.copyfile(pre / name, dist / name)
 
     # ----- the prerendered pages' stylesheet (their inline styles as classes) -----
     styles: dict = {}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on top of scripts/setup.sh, skipping what is there: Debian's
 # Chromium and ChromeDriver (never a tool's own browser download), Firefox ESR, WebKitGTK's
-# MiniBrowser and WebKitWebDriver with xvfb, and the end-to-end suite's npm packages
+# MiniBrowser and WebKitWebDriver with xvfb, LibreOffice Calc, and the end-to-end suite's npm packages
 # (playwright-core, puppeteer-core, axe-core, lighthouse, from tests/e2e/package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,14 @@ if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/nul
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth fonts-ipafont-gothic >/dev/null
+fi
+
+# A real spreadsheet engine for the workbooks' test (tests/workbook.rs, run with --ignored):
+# LibreOffice Calc without its GUI.
+if ! command -v soffice >/dev/null; then
+  say "installing libreoffice-calc-nogui from Debian (the workbooks' spreadsheet engine)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
 fi
 
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer; stops at the first failure.
-#   1. host:    cargo test (the model, charts, exports, i18n, natively), clippy's no-panic
+#   1. host:    cargo test (the model, charts, exports, i18n, the workbooks, natively; the
+#               workbooks recalculated by LibreOffice), clippy's no-panic
 #               lints, the native benchmark
 #   2. browser: wasm-bindgen-test of the components in headless Chromium
 #   3. e2e:     the release build in dist/ (with its prerender step), served on 127.0.0.1
@@ -14,6 +15,8 @@ say() { printf '\n==> %s\n' "$*"; }
 
 say "1/3 host tests, the no-panic lints and the native benchmark"
 cargo test --locked
+# The workbooks recalculated by LibreOffice (headless), against the model's exact values.
+cargo test --locked --test workbook -- --ignored
 (cd scripts && python3 -m unittest -q test_postbuild)
 # No unwrap, expect or panic in the library, and no overflowing operator arithmetic in the
 # model (the lints are denied in src/lib.rs and src/model/mod.rs), for both targets.

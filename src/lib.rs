@@ -31,6 +31,8 @@ pub mod number;
 pub mod route;
 pub mod settings;
 pub mod text_table;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod workbook;
 
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod ui;

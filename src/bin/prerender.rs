@@ -5,7 +5,8 @@
 //! - `ja.txt` and `lines.txt`: the Japanese table and the quoted source lines, which the
 //!   hosted wasm leaves out and fetches when needed;
 //! - `og-trend.svg` and `og-trend.png`: the trend chart, standalone, for link previews;
-//! - `icon-192.png`, `icon-512.png`: the app icon (style/favicon.svg) for the web app manifest.
+//! - `icon-192.png`, `icon-512.png`: the app icon (style/favicon.svg) for the web app manifest;
+//! - `iij-explorer.xlsx`, `iij-explorer-ja.xlsx`: the analyst's workbooks (`workbook.rs`).
 //!
 //! Usage: `cargo run --features prerender --bin prerender -- DIR`
 
@@ -32,6 +33,11 @@ fn main() -> Result<(), String> {
     write("ja.txt", iij_explorer::i18n::ja_text().ok_or("this build has no Japanese table inside")?)?;
     write("lines.txt", iij_explorer::model::documents::quoted_lines_text().ok_or("this build has no quoted lines inside")?)?;
     let data = iij_explorer::model::Dataset::bundled().map_err(|e| e.to_string())?;
+    for (lang, file) in [(iij_explorer::i18n::Lang::En, "iij-explorer.xlsx"), (iij_explorer::i18n::Lang::Ja, "iij-explorer-ja.xlsx")] {
+        let options = iij_explorer::workbook::Options { lang, cached_results: true, version: env!("CARGO_PKG_VERSION").to_owned() };
+        let bytes = iij_explorer::workbook::workbook(&data, &options)?;
+        std::fs::write(dir.join(file), bytes).map_err(|e| format!("{file}: {e}"))?;
+    }
     let chart = iij_explorer::charts::data::trend(iij_explorer::i18n::Lang::En, &data).map_err(|e| e.to_string())?;
     let svg = iij_explorer::charts::render(&chart, 1200, "og").map_err(|e| e.to_string())?;
     let og = preview_card(&iij_explorer::charts::standalone(&svg, false));

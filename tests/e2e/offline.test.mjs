@@ -3,7 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DIST, appReady, openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -97,6 +98,13 @@ describe('offline edition', () => {
       await appReady(page);
       await page.waitForSelector(`[data-testid="view-${view}"]`);
       await use(page, view);
+    }
+    // The workbook links point beside the offline file, where the zip puts the workbooks.
+    for (const id of ['workbook-en', 'workbook-ja']) {
+      const href = await page.getAttribute(`[data-testid="${id}"]`, 'href');
+      const beside = new URL(href, OFFLINE);
+      assert.equal(beside.protocol, 'file:');
+      assert.ok(existsSync(fileURLToPath(beside)), `${beside} is beside the offline file`);
     }
     // A scenario link opens with its drivers.
     await page.goto(`${OFFLINE}#/scenarios?preset=plan&gm_si=40`);

@@ -1,11 +1,28 @@
 // End-to-end tests of the Sources & checks view on the release build, under a sub-path.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { appReady, openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
 describe('Sources & checks', () => {
+  test('the workbooks download from the page, in both languages', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/sources');
+    for (const [id, name] of [['workbook-en', 'iij-explorer.xlsx'], ['workbook-ja', 'iij-explorer-ja.xlsx']]) {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${id}"]`)]);
+      assert.equal(d.suggestedFilename(), name);
+      const bytes = readFileSync(await d.path());
+      // An .xlsx is a zip (PK) holding xl/workbook.xml.
+      assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+      assert.ok(bytes.includes(Buffer.from('xl/workbook.xml')), `${name} is a workbook`);
+      assert.ok(bytes.length > 20_000, `${name}: ${bytes.length} bytes`);
+    }
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
   test('search, open a fact, read its source line, and the URL restores it', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/sources');

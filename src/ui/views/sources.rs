@@ -54,6 +54,12 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
                         </button>
                         <span class="muted small">{t(" Every fact with its exact value, unit, period and source line; every check with its status; the errata.")}</span>
                     </p>
+                    // Files of the build beside the pages (and beside the offline file in the zip).
+                    <p class="table-tools left" data-testid="workbooks">
+                        <a class="action small secondary" href="iij-explorer.xlsx" download="" data-testid="workbook-en">{t("Download the workbook (Excel, English)")}</a>
+                        <a class="action small secondary" href="iij-explorer-ja.xlsx" download="" data-testid="workbook-ja">{t("Download the workbook (Excel, Japanese)")}</a>
+                        <span class="muted small">{t(" Every printed figure with its source as a cell note; every ratio and both sides of every check as live formulas. Beside the offline file in iij-explorer.zip; an offline file copied on its own has no workbook beside it: take the workbook from the zip.")}</span>
+                    </p>
                 }
             }
             <FactSearch explorer=explorer.clone() route=route />
