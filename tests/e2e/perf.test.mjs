@@ -113,16 +113,22 @@ describe('Browser benchmark', () => {
     await openView(page, env.srv.base, '#/scenarios?preset=plan');
     const runs = [];
     for (let i = 0; i < 5; i++) {
+      // The seed is taken when the field is left (its change event).
       await page.fill('[data-testid="mc-seed"]', String(2008 + i));
+      await page.press('[data-testid="mc-seed"]', 'Tab');
       const ms = await page.evaluate(async () => {
+        // This run's result replaces the previous one when the run ends: a new element, or
+        // (had the view kept it) a new text. Never waits past 30 s.
+        const old = document.querySelector('[data-testid="mc-result"]');
+        const prev = old?.textContent;
+        if (old) old.dataset.stale = '1';
         const t0 = performance.now();
         document.querySelector('[data-testid="mc-run"]').click();
-        // This run's result replaces the previous one when the run ends.
-        await new Promise((resolve) => {
-          const prev = document.querySelector('[data-testid="mc-result"]')?.textContent;
+        await new Promise((resolve, reject) => {
           const check = () => {
             const r = document.querySelector('[data-testid="mc-result"]');
-            if (r && r.textContent !== prev && !document.querySelector('[data-testid="mc-progress"]')) resolve();
+            if (r && (r.dataset.stale !== '1' || r.textContent !== prev) && !document.querySelector('[data-testid="mc-progress"]')) resolve();
+            else if (performance.now() - t0 > 30_000) reject(new Error(`no new Monte Carlo result after 30 s: ${r?.textContent}`));
             else requestAnimationFrame(check);
           };
           check();
