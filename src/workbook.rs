@@ -18,6 +18,7 @@ use crate::model::documents::DOCUMENTS;
 use crate::model::formula::{self, Expr};
 use crate::model::interval::Interval;
 use crate::model::ratios::{self, CATALOGUE};
+use crate::model::scenario::{project, Base, Driver, Plan, Preset, Presets, Scenario, YearResult, YEARS};
 
 /// What to write: the language, and whether formulas carry their cached results (always in
 /// the published files; the spreadsheet-engine test writes them without, so that its results
@@ -28,11 +29,24 @@ pub struct Options {
     pub cached_results: bool,
     /// The build's version, for the cover.
     pub version: String,
+    /// The preset chosen in the scenario sheet (the company plan in the published files).
+    pub preset: Preset,
+    /// Driver cells typed over a preset's values (none in the published files; the
+    /// spreadsheet-engine test edits a driver this way): preset, driver, year index, value in
+    /// the driver's display unit.
+    pub edits: Vec<(Preset, Driver, usize, Decimal)>,
+}
+
+impl Options {
+    /// The published workbook in `lang`.
+    pub fn published(lang: Lang, version: &str) -> Options {
+        Options { lang, cached_results: true, version: version.to_owned(), preset: Preset::CompanyPlan, edits: Vec::new() }
+    }
 }
 
 /// The sheets' names in `lang`.
-pub fn sheet_names(lang: Lang) -> [&'static str; 5] {
-    [tr(lang, "Cover"), tr(lang, "Facts"), tr(lang, "Ratios"), tr(lang, "Checks"), tr(lang, "Errata")]
+pub fn sheet_names(lang: Lang) -> [&'static str; 6] {
+    [tr(lang, "Cover"), tr(lang, "Facts"), tr(lang, "Ratios"), tr(lang, "Checks"), tr(lang, "Errata"), tr(lang, "Scenarios")]
 }
 
 /// The defined name of fact `id`: dots become underscores (`cis.revenue` is `cis_revenue`).
@@ -106,7 +120,7 @@ fn xlsx(e: XlsxError) -> String {
 pub fn workbook(ds: &Dataset, options: &Options) -> Result<Vec<u8>, String> {
     let lang = options.lang;
     let mut wb = Workbook::new();
-    let [cover, facts, ratio_sheet, checks, errata] = sheet_names(lang);
+    let [cover, facts, ratio_sheet, checks, errata, scenarios] = sheet_names(lang);
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     let head = Format::new().set_bold().set_text_wrap().set_background_color("#DCE6F1");
@@ -137,6 +151,7 @@ pub fn workbook(ds: &Dataset, options: &Options) -> Result<Vec<u8>, String> {
             (trf(lang, "{0}: every ratio as a formula over those names, with its definition; a ratio that cannot be computed gives the reason.", &[ratio_sheet]), false),
             (trf(lang, "{0}: both sides of every reconciliation check as formulas, the rounding tolerance the printed precision allows, and whether the check holds (TRUE or FALSE).", &[checks]), false),
             (trf(lang, "{0}: where the documents disagree or err, and what the explorer uses instead.", &[errata]), false),
+            (trf(lang, "{0}: the four presets' drivers for FY2008-FY2012 in cells you can edit, the preset that drives the projection and the target year (choose them in B2 and B3), the projected income statement and the mid-term targets (met or not, the gap, the first year met) as formulas: change a driver and the projection follows, as in the explorer.", &[scenarios]), false),
             (tr(lang, "Every formula carries its result as computed by the explorer in exact decimals; a spreadsheet that recalculates gets the same values to the shown precision.").to_owned(), false),
             (String::new(), false),
             (trf(lang, "Built by the IIJ Financial Explorer, version {0}.", &[&options.version]), false),
@@ -324,6 +339,8 @@ pub fn workbook(ds: &Dataset, options: &Options) -> Result<Vec<u8>, String> {
         }
     }
 
+    scenario_sheet(&mut wb, ds, options, scenarios, &head, &bold, &numbers)?;
+
     for (name, target) in &names {
         wb.define_name(name, target).map_err(xlsx)?;
     }
@@ -376,4 +393,319 @@ pub fn point_value(ds: &Dataset, expr: &Expr<String>) -> Result<Decimal, String>
     let resolved = expr.clone().resolve(&mut |id: String| ds.index_of(&id).ok_or(format!("no fact {id}")))?;
     let v = resolved.eval(&|&i| ds.facts.get(i).ok_or(crate::model::interval::IntervalError::Overflow).and_then(|f| f.base_value()).map(Interval::exact));
     v.and_then(|iv| iv.center()).map_err(|e| format!("{e:?}"))
+}
+
+/// Where the scenario sheet puts things (0-based rows; the years FY2008-FY2012 are columns C-G,
+/// FY2007 column B).
+pub mod layout {
+    /// The preset name (input), the target year (input), the preset's number.
+    pub const PRESET: u32 = 1;
+    pub const TARGET_YEAR: u32 = 2;
+    pub const PRESET_NUMBER: u32 = 3;
+    /// The first preset block's header row; each block is a header and 14 drivers, then a gap.
+    pub const BLOCKS: u32 = 6;
+    pub const BLOCK: u32 = 16;
+    /// The drivers in use (header row), then the projection (header row).
+    pub const IN_USE: u32 = BLOCKS + 4 * BLOCK;
+    pub const PROJECTION: u32 = IN_USE + BLOCK;
+    /// The projection's lines, in order, under its header.
+    pub const LINES: [&str; 19] = [
+        crate::i18n::n_("Revenues: Connectivity and VAS"),
+        crate::i18n::n_("Revenues: Systems integration"),
+        crate::i18n::n_("Revenues: Equipment sales"),
+        crate::i18n::n_("Total revenues"),
+        crate::i18n::n_("Gross margin"),
+        crate::i18n::n_("Sales and marketing"),
+        crate::i18n::n_("General and administrative"),
+        crate::i18n::n_("Research and development"),
+        crate::i18n::n_("Operating income"),
+        crate::i18n::n_("Other income (expense), net"),
+        crate::i18n::n_("Income before tax"),
+        crate::i18n::n_("Income tax"),
+        crate::i18n::n_("Minority interests and equity-method result"),
+        crate::i18n::n_("Net income"),
+        crate::i18n::n_("Operating margin (%)"),
+        crate::i18n::n_("Net margin (%)"),
+        crate::i18n::n_("Net income per share (JPY)"),
+        crate::i18n::n_("Dividend per share (JPY)"),
+        crate::i18n::n_("Payout ratio (%)"),
+    ];
+    /// The targets block (header row): revenue, operating income, then FY2008 against the
+    /// forecast (revenue, operating income, income before tax, net income).
+    pub const TARGETS: u32 = PROJECTION + 1 + LINES.len() as u32 + 1;
+}
+
+/// Column letter of year index `i` (FY2008 is C).
+fn year_col(i: usize) -> char {
+    ['C', 'D', 'E', 'F', 'G'].get(i).copied().unwrap_or('G')
+}
+
+/// A projected line's value in the sheet's unit: amounts in JPY million; ratios, per-share
+/// figures as they are.
+pub fn projected(y: &YearResult, line: usize) -> Option<Decimal> {
+    let m = |d: Decimal| d.checked_div(Decimal::from(1_000_000));
+    match line {
+        0..=2 => m(*y.revenue.get(line)?),
+        3 => m(y.total_revenue),
+        4 => m(y.gross_margin),
+        5..=7 => m(*y.opex.get(line - 5)?),
+        8 => m(y.operating_income),
+        9 => m(y.pretax.checked_sub(y.operating_income)?),
+        10 => m(y.pretax),
+        11 => m(y.tax),
+        12 => m(y.net_income.checked_sub(y.pretax.checked_sub(y.tax)?)?),
+        13 => m(y.net_income),
+        14 => Some(y.operating_margin),
+        15 => Some(y.net_margin),
+        16 => Some(y.eps),
+        17 => Some(y.dps),
+        18 => y.payout,
+        _ => None,
+    }
+}
+
+/// The scenario a workbook's inputs stand for: the chosen preset with the edits typed over it.
+pub fn scenario_of(presets: &Presets, options: &Options) -> Result<Scenario, String> {
+    let mut s = presets.get(options.preset);
+    for (p, d, i, v) in &options.edits {
+        if *p == options.preset {
+            let year = s.years.get_mut(*i).ok_or("no such year")?;
+            d.set(year, *v, YEARS.get(*i).copied().unwrap_or(0)).map_err(|e| e.text(options.lang))?;
+        }
+    }
+    Ok(s)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn scenario_sheet(wb: &mut Workbook, ds: &Dataset, options: &Options, name: &str, head: &Format, bold: &Format, numbers: &dyn Fn(u32) -> Format) -> Result<(), String> {
+    use layout::*;
+    let lang = options.lang;
+    let base = Base::from_dataset(ds).map_err(|e| e.text(lang))?;
+    let plan = Plan::from_dataset(ds).map_err(|e| e.text(lang))?;
+    let presets = Presets::new(&base, &plan).map_err(|e| e.text(lang))?;
+    let chosen = scenario_of(&presets, options)?;
+    let results = project(&base, &chosen).map_err(|e| e.text(lang))?;
+    let cache = |f: Formula, v: Option<Decimal>| if options.cached_results { f.set_result(v.map_or("0".to_owned(), result)) } else { f };
+    let cache_text = |f: Formula, v: String| if options.cached_results { f.set_result(v) } else { f };
+    let year_labels: Vec<String> = YEARS.iter().map(|y| period(lang, &format!("FY{y}"))).collect();
+    let money = numbers(1);
+    let pct = numbers(2);
+    let ws = wb.add_worksheet();
+    ws.set_name(name).map_err(xlsx)?;
+    ws.set_column_width(0, 52).map_err(xlsx)?;
+    for c in 1u16..=7 {
+        ws.set_column_width(c, 16).map_err(xlsx)?;
+    }
+    ws.set_column_width(8, 16).map_err(xlsx)?;
+    ws.write_string_with_format(0, 0, tr(lang, "Scenarios: edit any driver; the projection and the targets follow"), bold).map_err(xlsx)?;
+    // Inputs: the preset and the target year, with lists to choose from.
+    ws.write_string(PRESET, 0, tr(lang, "Preset that drives the projection")).map_err(xlsx)?;
+    ws.write_string(PRESET, 1, tr(lang, options.preset.name())).map_err(xlsx)?;
+    ws.write_string_with_format(0, 8, tr(lang, "Presets"), bold).map_err(xlsx)?;
+    for (i, p) in Preset::ALL.iter().enumerate() {
+        ws.write_string(u32::try_from(i).map_err(|e| e.to_string())?.saturating_add(1), 8, tr(lang, p.name())).map_err(xlsx)?;
+    }
+    let list = rust_xlsxwriter::DataValidation::new().allow_list_formula(Formula::new("=$I$2:$I$5"));
+    ws.add_data_validation(PRESET, 1, PRESET, 1, &list).map_err(xlsx)?;
+    ws.write_string(TARGET_YEAR, 0, tr(lang, "Target year")).map_err(xlsx)?;
+    ws.write_string(TARGET_YEAR, 1, &year_labels[2]).map_err(xlsx)?;
+    let years = rust_xlsxwriter::DataValidation::new().allow_list_formula(Formula::new(format!("=$D${}:$G${}", PROJECTION + 1, PROJECTION + 1)));
+    ws.add_data_validation(TARGET_YEAR, 1, TARGET_YEAR, 1, &years).map_err(xlsx)?;
+    ws.write_string(PRESET_NUMBER, 0, tr(lang, "Preset number (from B2)")).map_err(xlsx)?;
+    let index = Preset::ALL.iter().position(|p| *p == options.preset).unwrap_or(0).saturating_add(1);
+    ws.write_formula(PRESET_NUMBER, 1, cache(Formula::new(format!("=MATCH(B{},$I$2:$I$5,0)", PRESET + 1)), Some(Decimal::from(index)))).map_err(xlsx)?;
+    ws.write_string(PRESET_NUMBER + 1, 0, tr(lang, "Drivers are in the planner's units: percent, JPY million, shares, JPY per share.")).map_err(xlsx)?;
+    // The four presets' drivers, editable.
+    let driver_row = |block: u32, d: usize| block.saturating_add(1).saturating_add(u32::try_from(d).unwrap_or(0));
+    for (k, p) in Preset::ALL.iter().enumerate() {
+        let top_row = BLOCKS.saturating_add(BLOCK.saturating_mul(u32::try_from(k).map_err(|e| e.to_string())?));
+        ws.write_string_with_format(top_row, 0, tr(lang, p.name()), head).map_err(xlsx)?;
+        for (i, l) in year_labels.iter().enumerate() {
+            ws.write_string_with_format(top_row, u16::try_from(i + 2).map_err(|e| e.to_string())?, l, head).map_err(xlsx)?;
+        }
+        let mut s = presets.get(*p);
+        for (q, d, i, v) in &options.edits {
+            if q == p {
+                let year = s.years.get_mut(*i).ok_or("no such year")?;
+                d.set(year, *v, YEARS.get(*i).copied().unwrap_or(0)).map_err(|e| e.text(lang))?;
+            }
+        }
+        for (j, d) in Driver::ALL.iter().enumerate() {
+            let row = driver_row(top_row, j);
+            ws.write_string(row, 0, tr(lang, &d.name())).map_err(xlsx)?;
+            for (i, y) in s.years.iter().enumerate() {
+                ws.write_number(row, u16::try_from(i + 2).map_err(|e| e.to_string())?, num(d.get(y))).map_err(xlsx)?;
+            }
+        }
+    }
+    // The drivers in use: the chosen preset's.
+    ws.write_string_with_format(IN_USE, 0, tr(lang, "Drivers in use (the chosen preset's)"), head).map_err(xlsx)?;
+    for (j, d) in Driver::ALL.iter().enumerate() {
+        let row = driver_row(IN_USE, j);
+        ws.write_string(row, 0, tr(lang, &d.name())).map_err(xlsx)?;
+        for (i, y) in chosen.years.iter().enumerate() {
+            let c = year_col(i);
+            let refs: Vec<String> = (0..4u32).map(|k| format!("{c}{}", driver_row(BLOCKS + BLOCK * k, j) + 1)).collect();
+            let f = Formula::new(format!("=CHOOSE($B${},{})", PRESET_NUMBER + 1, refs.join(",")));
+            ws.write_formula(row, u16::try_from(i + 2).map_err(|e| e.to_string())?, cache(f, Some(d.get(y)))).map_err(xlsx)?;
+        }
+    }
+    // The projection.
+    let dr = |j: usize, i: usize| format!("{}{}", year_col(i), driver_row(IN_USE, j) + 1);
+    let lr = |line: usize| PROJECTION + 1 + u32::try_from(line).unwrap_or(0) + 1; // 1-based row of a line
+    ws.write_string_with_format(PROJECTION, 0, tr(lang, "Projection (JPY million; ratios in %, per share in JPY)"), head).map_err(xlsx)?;
+    ws.write_string_with_format(PROJECTION, 1, period(lang, "FY2007"), head).map_err(xlsx)?;
+    for (i, l) in year_labels.iter().enumerate() {
+        ws.write_string_with_format(PROJECTION, u16::try_from(i + 2).map_err(|e| e.to_string())?, l, head).map_err(xlsx)?;
+    }
+    let actual: [&str; 19] = [
+        "cis_revenue_cvas/1000000",
+        "cis_revenue_si/1000000",
+        "cis_revenue_equipment/1000000",
+        "SUM(B{r0}:B{r2})",
+        "(cis_revenue_cvas-cis_cost_cvas+cis_revenue_si-cis_cost_si+cis_revenue_equipment-cis_cost_equipment)/1000000",
+        "cis_sales_marketing/1000000",
+        "cis_general_administrative/1000000",
+        "cis_research_development/1000000",
+        "B{r4}-B{r5}-B{r6}-B{r7}",
+        "cis_other_income_net/1000000",
+        "cis_pretax_income/1000000",
+        "cis_income_tax/1000000",
+        "(cis_minority_interests+cis_equity_method_result)/1000000",
+        "cis_net_income/1000000",
+        "B{r8}/B{r3}*100",
+        "B{r13}/B{r3}*100",
+        "",
+        "div_fy2007_annual_per_share",
+        "",
+    ];
+    // `{rN}` in a template is the row of line N.
+    let fill = |t: &str| -> String {
+        let mut out = t.to_owned();
+        for l in (0..LINES.len()).rev() {
+            out = out.replace(&format!("{{r{l}}}"), &lr(l).to_string());
+        }
+        out
+    };
+    for (line, label) in LINES.iter().enumerate() {
+        let row = lr(line) - 1;
+        ws.write_string(row, 0, tr(lang, label)).map_err(xlsx)?;
+        let format = if line >= 14 { &pct } else { &money };
+        if !actual[line].is_empty() {
+            let f = cache(Formula::new(format!("={}", fill(actual[line]))), fy2007(&base, line));
+            ws.write_formula_with_format(row, 1, f, format).map_err(xlsx)?;
+        }
+        for (i, y) in results.iter().enumerate() {
+            let c = year_col(i);
+            let prev = if i == 0 { 'B' } else { year_col(i - 1) };
+            let r = |l: usize| format!("{c}{}", lr(l));
+            let text = match line {
+                0..=2 => format!("{prev}{}*(100+{})/100", lr(line), dr(line, i)),
+                3 => format!("{}+{}+{}", r(0), r(1), r(2)),
+                4 => format!("{}*{}/100+{}*{}/100+{}*{}/100", r(0), dr(3, i), r(1), dr(4, i), r(2), dr(5, i)),
+                5..=7 => format!("{}*{}/100", r(3), dr(line + 1, i)),
+                8 => format!("{}-({}+{}+{})", r(4), r(5), r(6), r(7)),
+                9 => dr(9, i),
+                10 => format!("{}+{}", r(8), r(9)),
+                11 => format!("{}*{}/100", r(10), dr(10, i)),
+                12 => dr(11, i),
+                13 => format!("{}-{}+{}", r(10), r(11), r(12)),
+                14 => format!("IF({t}=0,0,{}/{t}*100)", r(8), t = r(3)),
+                15 => format!("IF({t}=0,0,{}/{t}*100)", r(13), t = r(3)),
+                16 => format!("{}*1000000/{}", r(13), dr(12, i)),
+                17 => dr(13, i),
+                _ => format!("IF({e}>0,{}/{e}*100,\"n/a\")", r(17), e = r(16)),
+            };
+            let f = Formula::new(format!("={text}"));
+            let f = match (line, projected(y, line)) {
+                (18, None) => cache_text(f, "n/a".to_owned()),
+                (_, v) => cache(f, v),
+            };
+            ws.write_formula_with_format(row, u16::try_from(i + 2).map_err(|e| e.to_string())?, f, format).map_err(xlsx)?;
+        }
+    }
+    // The targets in the chosen year, and FY2008 against the forecast.
+    let ty = TARGETS;
+    for (c, h) in ["", n_("Projection"), n_("Target"), n_("Met"), n_("Gap"), n_("First met")].iter().enumerate() {
+        ws.write_string_with_format(ty, u16::try_from(c).map_err(|e| e.to_string())?, if h.is_empty() { tr(lang, "Targets") } else { tr(lang, h) }, head).map_err(xlsx)?;
+    }
+    let target_index = 2usize; // FY2010, the published choice
+    let not_by = tr(lang, "not by FY2012");
+    for (k, (label, line, target_name, target)) in [
+        (n_("Revenues over JPY 100 billion in the target year"), 3usize, "target_revenue", plan.target_revenue),
+        (n_("Operating income of JPY 10 billion in the target year"), 8, "target_operating_income", plan.target_operating_income),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let row = ty + 1 + u32::try_from(k).map_err(|e| e.to_string())?;
+        let r1 = row + 1;
+        let value = |y: &YearResult| if line == 3 { y.total_revenue } else { y.operating_income };
+        let at = results.get(target_index).map(value).unwrap_or_default();
+        let m = |d: Decimal| d.checked_div(Decimal::from(1_000_000));
+        ws.write_string(row, 0, tr(lang, label)).map_err(xlsx)?;
+        let hdr = PROJECTION + 1;
+        ws.write_formula_with_format(row, 1, cache(Formula::new(format!("=INDEX($C${l}:$G${l},MATCH($B${},$C${hdr}:$G${hdr},0))", TARGET_YEAR + 1, l = lr(line))), m(at)), &money).map_err(xlsx)?;
+        ws.write_formula_with_format(row, 2, cache(Formula::new(format!("={target_name}/1000000")), m(target)), &money).map_err(xlsx)?;
+        let met = Formula::new(format!("=B{r1}>=C{r1}"));
+        ws.write_formula(row, 3, if options.cached_results { met.set_result(if at >= target { "TRUE" } else { "FALSE" }) } else { met }).map_err(xlsx)?;
+        ws.write_formula_with_format(row, 4, cache(Formula::new(format!("=B{r1}-C{r1}")), at.checked_sub(target).and_then(m)), &money).map_err(xlsx)?;
+        let mut first = format!("\"{}\"", not_by.replace('"', "\"\""));
+        for i in (0..5).rev() {
+            first = format!("IF({}{}>=C{r1},\"{}\",{first})", year_col(i), lr(line), year_labels[i]);
+        }
+        let first_met = results.iter().position(|y| value(y) >= target).and_then(|i| year_labels.get(i).cloned()).unwrap_or_else(|| not_by.to_owned());
+        ws.write_formula(row, 5, cache_text(Formula::new(format!("={first}")), first_met)).map_err(xlsx)?;
+    }
+    let fy08 = ty + 4;
+    for (c, h) in [n_("FY2008 projection against the published forecast (JPY million)"), n_("Projection"), n_("Forecast"), "", n_("Gap")].iter().enumerate() {
+        if !h.is_empty() {
+            ws.write_string_with_format(fy08, u16::try_from(c).map_err(|e| e.to_string())?, tr(lang, h), head).map_err(xlsx)?;
+        }
+    }
+    let y08 = results.first().copied().ok_or("no FY2008")?;
+    for (k, (label, line, name, got, want)) in [
+        (n_("Revenues"), 3usize, "forecast_revenue", y08.total_revenue, plan.revenue),
+        (n_("Operating income"), 8, "forecast_operating_income", y08.operating_income, plan.operating_income),
+        (n_("Income before tax"), 10, "forecast_pretax_income", y08.pretax, plan.pretax),
+        (n_("Net income"), 13, "forecast_net_income", y08.net_income, plan.net_income),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let row = fy08 + 1 + u32::try_from(k).map_err(|e| e.to_string())?;
+        let r1 = row + 1;
+        let m = |d: Decimal| d.checked_div(Decimal::from(1_000_000));
+        ws.write_string(row, 0, tr(lang, label)).map_err(xlsx)?;
+        ws.write_formula_with_format(row, 1, cache(Formula::new(format!("=C{}", lr(line))), m(got)), &money).map_err(xlsx)?;
+        ws.write_formula_with_format(row, 2, cache(Formula::new(format!("={name}/1000000")), m(want)), &money).map_err(xlsx)?;
+        ws.write_formula_with_format(row, 4, cache(Formula::new(format!("=B{r1}-C{r1}")), got.checked_sub(want).and_then(m)), &money).map_err(xlsx)?;
+    }
+    ws.set_freeze_panes(0, 1).map_err(xlsx)?;
+    Ok(())
+}
+
+/// FY2007's value of a projection line (column B), from the notice's income statement.
+pub fn fy2007(base: &Base, line: usize) -> Option<Decimal> {
+    let m = |d: Decimal| d.checked_div(Decimal::from(1_000_000));
+    let gross = (0..3).try_fold(Decimal::ZERO, |acc, s| acc.checked_add(base.revenue.get(s)?.checked_sub(*base.cost.get(s)?)?))?;
+    let opex = base.opex.iter().try_fold(Decimal::ZERO, |acc, o| acc.checked_add(*o))?;
+    let oi = gross.checked_sub(opex)?;
+    let total = base.total_revenue();
+    match line {
+        0..=2 => m(*base.revenue.get(line)?),
+        3 => m(total),
+        4 => m(gross),
+        5..=7 => m(*base.opex.get(line - 5)?),
+        8 => m(oi),
+        9 => m(base.other_income),
+        10 => m(base.pretax),
+        11 => m(base.tax),
+        12 => m(base.minority_and_equity),
+        13 => m(base.net_income),
+        14 => oi.checked_div(total)?.checked_mul(Decimal::ONE_HUNDRED),
+        15 => base.net_income.checked_div(total)?.checked_mul(Decimal::ONE_HUNDRED),
+        17 => Some(base.dps),
+        _ => None,
+    }
 }

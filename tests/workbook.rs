@@ -17,7 +17,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 fn book(lang: Lang, cached_results: bool) -> Vec<u8> {
     let ds = Dataset::bundled().unwrap();
-    workbook(&ds, &Options { lang, cached_results, version: "test".into() }).unwrap()
+    workbook(&ds, &Options { cached_results, ..Options::published(lang, "test") }).unwrap()
 }
 
 fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
@@ -121,7 +121,7 @@ fn it_can_give_every_ratio_as_a_formula_with_the_explorers_result() {
 fn it_can_give_every_check_with_both_sides_and_whether_it_holds() {
     let ds = Dataset::bundled().unwrap();
     let mut wb = open(book(Lang::En, true));
-    let [_, _, _, checks, errata] = sheet_names(Lang::En);
+    let [_, _, _, checks, errata, _] = sheet_names(Lang::En);
     let sheet = wb.worksheet_range(checks).unwrap();
     assert_eq!(sheet.height(), ds.checks.len() + 1);
     for (i, c) in ds.checks.iter().enumerate() {
@@ -134,6 +134,35 @@ fn it_can_give_every_check_with_both_sides_and_whether_it_holds() {
         }
     }
     assert_eq!(wb.worksheet_range(errata).unwrap().height(), ds.errata.len() + 1);
+}
+
+#[test]
+fn it_can_lay_out_the_scenarios_with_the_company_plan_reproducing_the_forecast() {
+    use iij_explorer::workbook::layout::{LINES, PROJECTION, TARGETS};
+    let mut wb = open(book(Lang::En, true));
+    let [.., scenarios] = sheet_names(Lang::En);
+    let s = wb.worksheet_range(scenarios).unwrap();
+    let line = |name: &str| PROJECTION + 1 + LINES.iter().position(|l| *l == name).unwrap() as u32;
+    let at = |row: u32, col: u32| s.get_value((row, col)).and_then(number).unwrap();
+    assert_eq!(s.get_value((1, 1)), Some(&Data::String("Company plan".into())));
+    // FY2008 (column C) reproduces the forecast, JPY million: revenues 78,500, operating
+    // income 5,200, income before tax 4,700, net income 5,200 (the presentation's plan).
+    assert!((at(line("Total revenues"), 2) - 78_500.0).abs() < 1e-6);
+    assert!((at(line("Operating income"), 2) - 5_200.0).abs() < 1e-6);
+    assert!((at(line("Income before tax"), 2) - 4_700.0).abs() < 1e-6);
+    assert!((at(line("Net income"), 2) - 5_200.0).abs() < 1e-6);
+    // FY2007 (column B) is the notice's: revenues 66,835.299 million, operating income 4,759.364.
+    assert!((at(line("Total revenues"), 1) - 66_835.299).abs() < 1e-6);
+    assert!((at(line("Operating income"), 1) - 4_759.364).abs() < 1e-6);
+    // Targets in FY2010: revenues met (the plan's 17.45% a year: 108,290 million), first met
+    // in FY2010; operating income not met.
+    assert_eq!(s.get_value((TARGETS + 1, 3)), Some(&Data::Bool(true)));
+    assert!((at(TARGETS + 1, 1) - 108_290.0).abs() < 10.0, "{}", at(TARGETS + 1, 1));
+    assert_eq!(s.get_value((TARGETS + 1, 5)), Some(&Data::String("FY2010".into())));
+    assert_eq!(s.get_value((TARGETS + 2, 3)), Some(&Data::Bool(false)));
+    assert_eq!(s.get_value((TARGETS + 2, 5)), Some(&Data::String("not by FY2012".into())));
+    let formulas = wb.worksheet_formula(scenarios).unwrap();
+    assert!(formulas.get_value((line("Operating income"), 3)).is_some_and(|f| f.contains('-')), "a formula, not a value");
 }
 
 // ----- a real spreadsheet engine -----
@@ -226,7 +255,7 @@ fn a_spreadsheet_engine_recalculates_every_formula_to_the_explorers_values() {
         std::fs::write(&xlsx, book(lang, false)).unwrap();
         let sheets = recalculate(&xlsx, &dir, false);
         let sheet = |name: &str| sheets.iter().find(|(n, _)| n == name).map(|(_, rows)| rows).unwrap_or_else(|| panic!("no sheet {name}: {:?}", sheets.iter().map(|s| &s.0).collect::<Vec<_>>()));
-        let [_, facts, ratio_sheet, checks, _] = sheet_names(lang);
+        let [_, facts, ratio_sheet, checks, _, _] = sheet_names(lang);
         for (_, rows) in &sheets {
             for cell in rows.iter().flatten() {
                 assert!(!["#REF!", "#DIV/0!", "#NAME?", "#VALUE!", "Err:", "#N/A"].iter().any(|e| cell.contains(e)), "an error cell: {cell}");
@@ -279,6 +308,59 @@ fn a_spreadsheet_engine_recalculates_every_formula_to_the_explorers_values() {
         let facts_shown = &shown.iter().find(|(n, _)| n == facts).unwrap().1;
         let deficit = facts_shown.iter().find(|r| r[0] == "cbs.accumulated_deficit").unwrap();
         assert_eq!(deficit[3], if lang == Lang::Ja { "△19,555,489" } else { "-19,555,489" });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+#[ignore = "needs LibreOffice (scripts/test.sh installs it and runs this with --ignored)"]
+fn a_spreadsheet_engine_projects_every_preset_and_an_edited_driver_as_the_explorer_does() {
+    use iij_explorer::model::scenario::{project, Base, Driver, Plan, Preset, Presets};
+    use iij_explorer::workbook::layout::{LINES, PROJECTION, TARGETS};
+    use iij_explorer::workbook::projected;
+    let ds = Dataset::bundled().unwrap();
+    let (base, plan) = (Base::from_dataset(&ds).unwrap(), Plan::from_dataset(&ds).unwrap());
+    let presets = Presets::new(&base, &plan).unwrap();
+    // The systems-integration gross margin typed as 40% in every year of the company plan.
+    let mut edited = presets.get(Preset::CompanyPlan);
+    for (i, y) in edited.years.iter_mut().enumerate() {
+        Driver::GrossMargin(1).set(y, rust_decimal::Decimal::from(40), 2008 + i as u16).unwrap();
+    }
+    let edits: Vec<_> = (0..5).map(|i| (Preset::CompanyPlan, Driver::GrossMargin(1), i, rust_decimal::Decimal::from(40))).collect();
+    let cases = Preset::ALL.iter().map(|p| (*p, presets.get(*p), Vec::new())).chain([(Preset::CompanyPlan, edited, edits)]);
+    for (n, (preset, scenario, edits)) in cases.enumerate() {
+        let lang = if n % 2 == 0 { Lang::En } else { Lang::Ja };
+        let options = Options { cached_results: false, preset, edits, ..Options::published(lang, "test") };
+        let dir = std::env::temp_dir().join(format!("iij-scenario-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let xlsx = dir.join("book.xlsx");
+        std::fs::write(&xlsx, workbook(&ds, &options).unwrap()).unwrap();
+        let sheets = recalculate(&xlsx, &dir, false);
+        let [.., scenarios] = sheet_names(lang);
+        let s = &sheets.iter().find(|(name, _)| name == scenarios).unwrap().1;
+        for (_, rows) in &sheets {
+            for cell in rows.iter().flatten() {
+                assert!(!["#REF!", "#DIV/0!", "#NAME?", "#VALUE!", "Err:", "#N/A"].iter().any(|e| cell.contains(e)), "an error cell: {cell}");
+            }
+        }
+        let expected = project(&base, &scenario).unwrap();
+        for (i, y) in expected.iter().enumerate() {
+            for (l, name) in LINES.iter().enumerate() {
+                let cell = &s[(PROJECTION + 1) as usize + l][i + 2];
+                match projected(y, l) {
+                    Some(v) => {
+                        let engine: f64 = cell.parse().unwrap_or_else(|_| panic!("{preset:?} {name} {}: {cell:?}", y.year));
+                        assert!(close(engine, v.to_f64().unwrap()), "{preset:?} case {n}, {name}, FY{}: engine {engine}, explorer {v}", y.year);
+                    }
+                    None => assert_eq!(cell, "n/a", "{preset:?} {name}"),
+                }
+            }
+        }
+        // The targets in FY2010, met or not as the explorer says.
+        let y10 = &expected[2];
+        assert_eq!(s[(TARGETS + 1) as usize][3].to_uppercase(), if y10.total_revenue >= plan.target_revenue { "TRUE" } else { "FALSE" });
+        assert_eq!(s[(TARGETS + 2) as usize][3].to_uppercase(), if y10.operating_income >= plan.target_operating_income { "TRUE" } else { "FALSE" });
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -34,7 +34,7 @@ fn main() -> Result<(), String> {
     write("lines.txt", iij_explorer::model::documents::quoted_lines_text().ok_or("this build has no quoted lines inside")?)?;
     let data = iij_explorer::model::Dataset::bundled().map_err(|e| e.to_string())?;
     for (lang, file) in [(iij_explorer::i18n::Lang::En, "iij-explorer.xlsx"), (iij_explorer::i18n::Lang::Ja, "iij-explorer-ja.xlsx")] {
-        let options = iij_explorer::workbook::Options { lang, cached_results: true, version: env!("CARGO_PKG_VERSION").to_owned() };
+        let options = iij_explorer::workbook::Options::published(lang, env!("CARGO_PKG_VERSION"));
         let bytes = iij_explorer::workbook::workbook(&data, &options)?;
         std::fs::write(dir.join(file), bytes).map_err(|e| format!("{file}: {e}"))?;
     }
