@@ -18,6 +18,8 @@ use crate::model::documents::DOCUMENTS;
 use crate::model::formula::{self, Expr};
 use crate::model::interval::Interval;
 use crate::model::ratios::{self, CATALOGUE};
+use crate::model::fact::Dimension;
+use crate::model::statements::{self, Source, STATEMENTS};
 use crate::model::scenario::{project, Base, Driver, Plan, Preset, Presets, Scenario, YearResult, YEARS};
 
 /// What to write: the language, and whether formulas carry their cached results (always in
@@ -58,17 +60,23 @@ pub fn name_of(id: &str) -> String {
 /// A formula of the model as a spreadsheet formula over the facts' defined names. `growth`,
 /// `pct` and `cagr` are written out: CAGR as ((end/start)^(1/n)-1)*100.
 pub fn excel_formula(e: &Expr<String>) -> String {
+    excel_formula_with(e, &|id| name_of(id))
+}
+
+/// The same, with each fact written as `fact` says (a defined name, or a cell of the sheet).
+pub fn excel_formula_with(e: &Expr<String>, fact: &dyn Fn(&str) -> String) -> String {
+    let f = |x: &Expr<String>| excel_formula_with(x, fact);
     match e {
         Expr::Number(n) => n.normalize().to_string(),
-        Expr::Fact(id) => name_of(id),
-        Expr::Neg(a) => format!("(-{})", excel_formula(a)),
-        Expr::Add(a, b) => format!("({}+{})", excel_formula(a), excel_formula(b)),
-        Expr::Sub(a, b) => format!("({}-{})", excel_formula(a), excel_formula(b)),
-        Expr::Mul(a, b) => format!("({}*{})", excel_formula(a), excel_formula(b)),
-        Expr::Div(a, b) => format!("({}/{})", excel_formula(a), excel_formula(b)),
-        Expr::Growth(a, b) => format!("(({})/({})-1)*100", excel_formula(a), excel_formula(b)),
-        Expr::Pct(a, b) => format!("({})/({})*100", excel_formula(a), excel_formula(b)),
-        Expr::Cagr(end, start, n) => format!("((({})/({}))^(1/{n})-1)*100", excel_formula(end), excel_formula(start)),
+        Expr::Fact(id) => fact(id),
+        Expr::Neg(a) => format!("(-{})", f(a)),
+        Expr::Add(a, b) => format!("({}+{})", f(a), f(b)),
+        Expr::Sub(a, b) => format!("({}-{})", f(a), f(b)),
+        Expr::Mul(a, b) => format!("({}*{})", f(a), f(b)),
+        Expr::Div(a, b) => format!("({}/{})", f(a), f(b)),
+        Expr::Growth(a, b) => format!("(({})/({})-1)*100", f(a), f(b)),
+        Expr::Pct(a, b) => format!("({})/({})*100", f(a), f(b)),
+        Expr::Cagr(end, start, n) => format!("((({})/({}))^(1/{n})-1)*100", f(end), f(start)),
     }
 }
 
@@ -165,6 +173,8 @@ pub fn workbook(ds: &Dataset, options: &Options) -> Result<Vec<u8>, String> {
             }
         }
     }
+
+    statement_sheets(&mut wb, ds, options, &head, &bold, &numbers)?;
 
     // ----- Facts -----
     let mut names: Vec<(String, String)> = Vec::new();
@@ -708,4 +718,125 @@ pub fn fy2007(base: &Base, line: usize) -> Option<Decimal> {
         17 => Some(base.dps),
         _ => None,
     }
+}
+
+/// A statement's sheet name (the explorer's tab name, without the characters sheet names
+/// cannot hold, at most 31 characters).
+pub fn statement_sheet_name(key: &str, lang: Lang) -> String {
+    let en = match key {
+        "income" => n_("Income statement"),
+        "balance" => n_("Balance sheet"),
+        "equity" => n_("Shareholders' equity"),
+        "cashflow" => n_("Cash flows"),
+        "trend" => n_("FY2004–FY2007"),
+        "segments" => n_("Segments"),
+        "quarters" => n_("Quarters"),
+        "nc-income" => n_("Parent: income"),
+        "nc-balance" => n_("Parent: balance sheet"),
+        "nc-equity" => n_("Parent: net assets"),
+        "company" => n_("Company facts"),
+        "plan" => n_("Forecast and target"),
+        _ => key,
+    };
+    let clean: String = tr(lang, en).chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
+    clean.chars().take(31).collect()
+}
+
+/// Amounts in JPY thousands (the notice's unit); other cells as they are.
+fn sheet_factor(d: Dimension) -> Decimal {
+    if d == Dimension::Yen { Decimal::from(1_000) } else { Decimal::ONE }
+}
+
+/// Every statement as the explorer shows it: printed figures as values (with their source as
+/// a note), the figures the documents do not print (subtotals, changes) as formulas over the
+/// printed ones in the sheet, or over the Facts sheet's names where the sheet lacks one.
+fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &Format, bold: &Format, numbers: &dyn Fn(u32) -> Format) -> Result<(), String> {
+    let lang = options.lang;
+    for spec in STATEMENTS {
+        let table = statements::build(ds, spec, false).map_err(|e| e.to_string())?;
+        let ws = wb.add_worksheet();
+        ws.set_name(statement_sheet_name(spec.key, lang)).map_err(xlsx)?;
+        ws.set_column_width(0, 54).map_err(xlsx)?;
+        for c in 1..=u16::try_from(table.columns.len()).map_err(|e| e.to_string())? {
+            ws.set_column_width(c, 16).map_err(xlsx)?;
+        }
+        ws.write_string_with_format(0, 0, format!("{} ({}; {})", tr(lang, table.title), tr(lang, "amounts in JPY thousands"), tr(lang, table.source)), bold).map_err(xlsx)?;
+        ws.write_string_with_format(1, 0, tr(lang, "Line item"), head).map_err(xlsx)?;
+        for (j, c) in table.columns.iter().enumerate() {
+            ws.write_string_with_format(1, u16::try_from(j + 1).map_err(|e| e.to_string())?, period(lang, c), head).map_err(xlsx)?;
+        }
+        // Where each printed fact sits in this sheet, and how a formula reads it in base units.
+        let mut at: Vec<(usize, String)> = Vec::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            for (j, cell) in row.cells.iter().enumerate() {
+                if let Some(c) = cell {
+                    if let Source::Fact(f) = c.source {
+                        let address = format!("{}{}", col_letter(j + 1), i + 3);
+                        let read = if sheet_factor(c.dimension) == Decimal::ONE { address } else { format!("({address}*1000)") };
+                        at.push((f, read));
+                    }
+                }
+            }
+        }
+        let fact_ref = |id: &str| -> String {
+            ds.index_of(id).and_then(|i| at.iter().find(|(f, _)| *f == i)).map_or_else(|| name_of(id), |(_, r)| r.clone())
+        };
+        for (i, row) in table.rows.iter().enumerate() {
+            let r = u32::try_from(i + 2).map_err(|e| e.to_string())?;
+            let indent = "  ".repeat(usize::from(row.depth));
+            ws.write_string(r, 0, format!("{indent}{}", tr(lang, row.label))).map_err(xlsx)?;
+            for (j, cell) in row.cells.iter().enumerate() {
+                let Some(c) = cell else { continue };
+                let col = u16::try_from(j + 1).map_err(|e| e.to_string())?;
+                let factor = sheet_factor(c.dimension);
+                let shown = c.value.checked_div(factor).unwrap_or(c.value);
+                let format = numbers(shown.normalize().scale().min(4));
+                match &c.source {
+                    Source::Fact(f) => {
+                        ws.write_number_with_format(r, col, num(shown), &format).map_err(xlsx)?;
+                        if let Some(fact) = ds.facts.get(*f) {
+                            let doc = ds.document_of(fact);
+                            let note = format!(
+                                "{}: {}\n{}\n{}\n{}",
+                                tr(lang, "As printed"),
+                                fact.printed,
+                                doc.map_or("", |d| tr(lang, d.document().title)),
+                                trf(lang, "line {0} of {1}", &[&fact.line.to_string(), doc.map_or("", |d| d.document().file)]),
+                                doc.and_then(|d| d.line(fact.line)).unwrap_or("")
+                            );
+                            ws.insert_note(r, col, &Note::new(note).set_author("IIJ Financial Explorer")).map_err(xlsx)?;
+                        }
+                    }
+                    Source::Derived { formula: text, .. } => {
+                        let expr = formula::parse(text).map_err(|m| format!("{}: {m}", c.id))?;
+                        let body = excel_formula_with(&expr, &fact_ref);
+                        let text = if factor == Decimal::ONE { format!("={}", top(body)) } else { format!("={body}/1000") };
+                        // The cached result is what the formula computes from the printed
+                        // values (the explorer shows the centre of the interval the printed
+                        // precision allows; the two agree at the shown precision).
+                        let point = point_value(ds, &expr)?;
+                        let mut f = Formula::new(text);
+                        if options.cached_results {
+                            f = f.set_result(result(point.checked_div(factor).unwrap_or(point)));
+                        }
+                        ws.write_formula_with_format(r, col, f, &format).map_err(xlsx)?;
+                    }
+                }
+            }
+        }
+        ws.set_freeze_panes(2, 1).map_err(xlsx)?;
+    }
+    Ok(())
+}
+
+/// The column letters of 0-based column `c` (A ... Z, AA ...).
+fn col_letter(c: usize) -> String {
+    let mut n = c + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        s.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    s.iter().rev().collect()
 }
