@@ -796,14 +796,19 @@ fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &F
                         ws.write_number_with_format(r, col, num(shown), &format).map_err(xlsx)?;
                         if let Some(fact) = ds.facts.get(*f) {
                             let doc = ds.document_of(fact);
-                            let note = format!(
-                                "{}: {}\n{}\n{}\n{}",
+                            let mut note = format!(
+                                "{}: {} ({})\n{}\n{}\n{}\n{}",
                                 tr(lang, "As printed"),
                                 fact.printed,
+                                fact.id,
                                 doc.map_or("", |d| tr(lang, d.document().title)),
+                                ds.sections.get(fact.section).map_or("", |s| tr(lang, &s.heading)),
                                 trf(lang, "line {0} of {1}", &[&fact.line.to_string(), doc.map_or("", |d| d.document().file)]),
                                 doc.and_then(|d| d.line(fact.line)).unwrap_or("")
                             );
+                            if let Some(e) = fact.erratum.and_then(|e| ds.errata.get(e)) {
+                                note.push_str(&format!("\n{}: {}", tr(lang, "Erratum"), tr(lang, &e.why)));
+                            }
                             ws.insert_note(r, col, &Note::new(note).set_author("IIJ Financial Explorer")).map_err(xlsx)?;
                         }
                     }

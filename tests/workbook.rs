@@ -451,6 +451,12 @@ fn a_spreadsheet_engine_projects_every_preset_and_an_edited_driver_as_the_explor
                 }
             }
         }
+        if n == 0 {
+            // The company plan, recalculated, reproduces the forecast: FY2008 revenues 78,500
+            // and operating income 5,200 (JPY million, the presentation's plan).
+            let at = |name: &str| s[(PROJECTION + 1) as usize + LINES.iter().position(|l| *l == name).unwrap()][2].parse::<f64>().unwrap();
+            assert!((at("Total revenues") - 78_500.0).abs() < 1e-6 && (at("Operating income") - 5_200.0).abs() < 1e-6);
+        }
         // The targets in FY2010, met or not as the explorer says.
         let y10 = &expected[2];
         assert_eq!(s[(TARGETS + 1) as usize][3].to_uppercase(), if y10.total_revenue >= plan.target_revenue { "TRUE" } else { "FALSE" });

@@ -79,7 +79,13 @@ describe('hosted edition', () => {
     assert.equal(href, './iij-explorer-offline.html');
     const res = await page.request.get(new URL(href, env.srv.base).href);
     assert.equal(res.status(), 200);
-    assert.equal((await page.request.get(new URL('./iij-explorer.zip', env.srv.base).href)).status(), 200);
+    const zip = await page.request.get(new URL('./iij-explorer.zip', env.srv.base).href);
+    assert.equal(zip.status(), 200);
+    // The zip's directory names the offline file and the two workbooks beside it.
+    const listing = (await zip.body()).toString('latin1');
+    for (const name of ['iij-explorer-offline.html', 'iij-explorer.xlsx', 'iij-explorer-ja.xlsx']) {
+      assert.ok(listing.includes(`iij-explorer/${name}`), `${name} in the zip`);
+    }
     await context.close();
   });
 });
