@@ -544,7 +544,7 @@ fn scenario_sheet(wb: &mut Workbook, ds: &Dataset, options: &Options, name: &str
             let row = driver_row(top_row, j);
             ws.write_string(row, 0, tr(lang, &d.name())).map_err(xlsx)?;
             for (i, y) in s.years.iter().enumerate() {
-                ws.write_number(row, u16::try_from(i + 2).map_err(|e| e.to_string())?, num(d.get(y))).map_err(xlsx)?;
+                ws.write_number_with_format(row, u16::try_from(i + 2).map_err(|e| e.to_string())?, num(d.get(y)), &pct).map_err(xlsx)?;
             }
         }
     }
@@ -738,7 +738,9 @@ pub fn statement_sheet_name(key: &str, lang: Lang) -> String {
         "plan" => n_("Forecast and target"),
         _ => key,
     };
-    let clean: String = tr(lang, en).chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
+    // "Parent: income" reads "Parent - income" (a sheet name cannot hold a colon).
+    let spaced = tr(lang, en).replace(": ", " - ").replace(':', "・");
+    let clean: String = spaced.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
     clean.chars().take(31).collect()
 }
 
