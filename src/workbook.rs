@@ -155,7 +155,7 @@ pub fn workbook(ds: &Dataset, options: &Options) -> Result<Vec<u8>, String> {
         lines.extend([
             (String::new(), false),
             (tr(lang, "How to read it").to_owned(), true),
-            (trf(lang, "{0}: every printed figure as printed, in its printed unit, with the document, section and line it was printed on as a cell note. Column G holds it in base units (yen, shares, percent) and is named after the figure's id (cis.revenue is the name cis_revenue).", &[facts]), false),
+            (trf(lang, "{0}: every printed figure as printed, in its printed unit, with the document, section and line it was printed on as a cell note; column G holds it in base units (yen, shares, percent). Each figure has a defined name after its id (cis.revenue is cis_revenue) that reads it in base units from the statement sheet that shows it, or from column G; the ratios, checks and scenarios use the names, so an edited statement figure moves them.", &[facts]), false),
             (trf(lang, "{0}: every ratio as a formula over those names, with its definition; a ratio that cannot be computed gives the reason.", &[ratio_sheet]), false),
             (trf(lang, "{0}: both sides of every reconciliation check as formulas, the rounding tolerance the printed precision allows, and whether the check holds (TRUE or FALSE).", &[checks]), false),
             (trf(lang, "{0}: where the documents disagree or err, and what the explorer uses instead.", &[errata]), false),
@@ -174,7 +174,9 @@ pub fn workbook(ds: &Dataset, options: &Options) -> Result<Vec<u8>, String> {
         }
     }
 
-    statement_sheets(&mut wb, ds, options, &head, &bold, &numbers)?;
+    // Where each printed figure first stands in a statement sheet: its defined name reads it
+    // there, so the ratios, checks and scenarios follow an edited statement.
+    let held = statement_sheets(&mut wb, ds, options, &head, &bold, &numbers)?;
 
     // ----- Facts -----
     let mut names: Vec<(String, String)> = Vec::new();
@@ -230,7 +232,11 @@ pub fn workbook(ds: &Dataset, options: &Options) -> Result<Vec<u8>, String> {
                 note.push_str(&format!("\n{}: {}", tr(lang, "Erratum"), tr(lang, &e.why)));
             }
             ws.insert_note(row, 3, &Note::new(note).set_author("IIJ Financial Explorer")).map_err(xlsx)?;
-            names.push((name_of(&f.id), format!("={}!$G${excel_row}", quoted_sheet(facts))));
+            let target = match held.iter().find(|(i_, _)| *i_ == i) {
+                Some((_, read)) => format!("={read}"),
+                None => format!("={}!$G${excel_row}", quoted_sheet(facts)),
+            };
+            names.push((name_of(&f.id), target));
         }
     }
 
@@ -752,8 +758,11 @@ fn sheet_factor(d: Dimension) -> Decimal {
 /// Every statement as the explorer shows it: printed figures as values (with their source as
 /// a note), the figures the documents do not print (subtotals, changes) as formulas over the
 /// printed ones in the sheet, or over the Facts sheet's names where the sheet lacks one.
-fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &Format, bold: &Format, numbers: &dyn Fn(u32) -> Format) -> Result<(), String> {
+/// Returns, for each printed figure a sheet holds (its first place), how a formula reads it in
+/// base units there (`'Income statement'!$B$5*1000`).
+fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &Format, bold: &Format, numbers: &dyn Fn(u32) -> Format) -> Result<Vec<(usize, String)>, String> {
     let lang = options.lang;
+    let mut held: Vec<(usize, String)> = Vec::new();
     for spec in STATEMENTS {
         let table = statements::build(ds, spec, false).map_err(|e| e.to_string())?;
         let ws = wb.add_worksheet();
@@ -776,6 +785,18 @@ fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &F
                         let address = format!("{}{}", col_letter(j + 1), i + 3);
                         let read = if sheet_factor(c.dimension) == Decimal::ONE { address } else { format!("({address}*1000)") };
                         at.push((f, read));
+                    }
+                }
+            }
+        }
+        let sheet = quoted_sheet(&statement_sheet_name(spec.key, lang));
+        for (i, row) in table.rows.iter().enumerate() {
+            for (j, cell) in row.cells.iter().enumerate() {
+                if let Some(Source::Fact(f)) = cell.as_ref().map(|c| &c.source) {
+                    if !held.iter().any(|(g, _)| g == f) {
+                        let factor = cell.as_ref().map_or(Decimal::ONE, |c| sheet_factor(c.dimension));
+                        let address = format!("{sheet}!${}${}", col_letter(j + 1), i + 3);
+                        held.push((*f, if factor == Decimal::ONE { address } else { format!("{address}*1000") }));
                     }
                 }
             }
@@ -833,7 +854,7 @@ fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &F
         }
         ws.set_freeze_panes(2, 1).map_err(xlsx)?;
     }
-    Ok(())
+    Ok(held)
 }
 
 /// The column letters of 0-based column `c` (A ... Z, AA ...).

@@ -76,10 +76,22 @@ fn it_can_read_back_every_printed_figure_with_its_source() {
         assert_eq!(sheet.get_value((row, 6)).and_then(number), Some(66_835_299_000.0));
         assert_eq!(sheet.get_value((row, 10)).and_then(number), Some(487.0));
         assert_eq!(sheet.get_value((row, 11)), Some(&Data::String("Total revenues\t66,835,299".into())));
-        // Its defined name points at the base-unit cell.
+        // Its defined name reads it in base units from the income statement's sheet (JPY
+        // thousands there), so an edited statement figure moves what uses the name; a figure
+        // no statement shows is read from the Facts sheet's base-unit column.
         let names = wb.defined_names().to_vec();
-        let target = names.iter().find(|(n, _)| n == "cis_revenue").map(|(_, t)| t.clone()).unwrap();
-        assert!(target.ends_with(&format!("!$G${}", row + 1)), "{target}");
+        let target = |id: &str| names.iter().find(|(n, _)| n == id).map(|(_, t)| t.clone()).unwrap();
+        let statement = iij_explorer::workbook::statement_sheet_name("income", lang);
+        assert!(target("cis_revenue").contains(&statement) && target("cis_revenue").ends_with("*1000"), "{}", target("cis_revenue"));
+        let shown: Vec<usize> = iij_explorer::model::statements::STATEMENTS
+            .iter()
+            .flat_map(|s| iij_explorer::model::statements::build(&ds, s, false).unwrap().rows)
+            .flat_map(|r| r.cells.into_iter().flatten())
+            .filter_map(|c| match c.source { iij_explorer::model::statements::Source::Fact(f) => Some(f), _ => None })
+            .collect();
+        let (alone, f) = ds.facts.iter().enumerate().find(|(i, _)| !shown.contains(i)).unwrap();
+        let facts_row = alone + 2;
+        assert!(target(&f.id.replace('.', "_")).ends_with(&format!("!$G${facts_row}")), "{}: {}", f.id, target(&f.id.replace('.', "_")));
         assert_eq!(names.len(), ds.facts.len());
     }
 }
