@@ -95,6 +95,11 @@ describe('Japanese', () => {
     assert.equal(await text(page, 'main h2'), '出典と検証');
     assert.equal(await text(page, '#fact-panel-title'), '売上高合計');
     assert.equal(await text(page, '[data-testid="fact-value"]'), '66,835,299 千円');
+    // The documents table: dates and printed units in Japanese too (the notice of June 9, 2008).
+    const docs = await text(page, 'main table:has([data-testid="count-notice"])');
+    assert.match(docs, /2008年6月9日/);
+    assert.match(docs, /千円\(本文の一部は百万円\)、1株当たりは円/);
+    assert.doesNotMatch(docs, /June|JPY/);
     assert.deepEqual(problems(), []);
     await context.close();
   });

@@ -97,9 +97,9 @@ fn Summary(explorer: Arc<Explorer>) -> impl IntoView {
                     .map(|d| view! {
                         <tr>
                             <th scope="row">{t(d.title)}</th>
-                            <td><time datetime=d.date>{d.date_label}</time></td>
-                            <td>{d.units}</td>
-                            <td class="num" data-testid=tf("count-{0}", &[doc_code(d.id)])>{data.count_in(d.id)}</td>
+                            <td><time datetime=d.date>{crate::ui::i18n::p(d.date_label)}</time></td>
+                            <td>{t(d.units)}</td>
+                            <td class="num" data-testid=format!("count-{}", doc_code(d.id))>{data.count_in(d.id)}</td>
                         </tr>
                     })
                     .collect_view()}
