@@ -482,9 +482,14 @@ pub fn projected(y: &YearResult, line: usize) -> Option<Decimal> {
 
 /// The scenario a workbook's inputs stand for: the chosen preset with the edits typed over it.
 pub fn scenario_of(presets: &Presets, options: &Options) -> Result<Scenario, String> {
-    let mut s = presets.get(options.preset);
+    preset_cells(presets, options, options.preset)
+}
+
+/// Preset `preset`'s drivers as its block of the sheet holds them: with the edits typed over it.
+fn preset_cells(presets: &Presets, options: &Options, preset: Preset) -> Result<Scenario, String> {
+    let mut s = presets.get(preset);
     for (p, d, i, v) in &options.edits {
-        if *p == options.preset {
+        if *p == preset {
             let year = s.years.get_mut(*i).ok_or("no such year")?;
             d.set(year, *v, YEARS.get(*i).copied().unwrap_or(0)).map_err(|e| e.text(options.lang))?;
         }
@@ -539,13 +544,7 @@ fn scenario_sheet(wb: &mut Workbook, ds: &Dataset, options: &Options, name: &str
         for (i, l) in year_labels.iter().enumerate() {
             ws.write_string_with_format(top_row, u16::try_from(i + 2).map_err(|e| e.to_string())?, l, head).map_err(xlsx)?;
         }
-        let mut s = presets.get(*p);
-        for (q, d, i, v) in &options.edits {
-            if q == p {
-                let year = s.years.get_mut(*i).ok_or("no such year")?;
-                d.set(year, *v, YEARS.get(*i).copied().unwrap_or(0)).map_err(|e| e.text(lang))?;
-            }
-        }
+        let s = preset_cells(&presets, options, *p)?;
         for (j, d) in Driver::ALL.iter().enumerate() {
             let row = driver_row(top_row, j);
             ws.write_string(row, 0, tr(lang, &d.name())).map_err(xlsx)?;
@@ -729,21 +728,7 @@ pub fn fy2007(base: &Base, line: usize) -> Option<Decimal> {
 /// A statement's sheet name (the explorer's tab name, without the characters sheet names
 /// cannot hold, at most 31 characters).
 pub fn statement_sheet_name(key: &str, lang: Lang) -> String {
-    let en = match key {
-        "income" => n_("Income statement"),
-        "balance" => n_("Balance sheet"),
-        "equity" => n_("Shareholders' equity"),
-        "cashflow" => n_("Cash flows"),
-        "trend" => n_("FY2004–FY2007"),
-        "segments" => n_("Segments"),
-        "quarters" => n_("Quarters"),
-        "nc-income" => n_("Parent: income"),
-        "nc-balance" => n_("Parent: balance sheet"),
-        "nc-equity" => n_("Parent: net assets"),
-        "company" => n_("Company facts"),
-        "plan" => n_("Forecast and target"),
-        _ => key,
-    };
+    let en = statements::tab_name(key);
     // "Parent: income" reads "Parent - income" (a sheet name cannot hold a colon).
     let spaced = tr(lang, en).replace(": ", " - ").replace(':', "・");
     let clean: String = spaced.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
@@ -766,7 +751,8 @@ fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &F
     for spec in STATEMENTS {
         let table = statements::build(ds, spec, false).map_err(|e| e.to_string())?;
         let ws = wb.add_worksheet();
-        ws.set_name(statement_sheet_name(spec.key, lang)).map_err(xlsx)?;
+        let name = statement_sheet_name(spec.key, lang);
+        ws.set_name(&name).map_err(xlsx)?;
         ws.set_column_width(0, 54).map_err(xlsx)?;
         for c in 1..=u16::try_from(table.columns.len()).map_err(|e| e.to_string())? {
             ws.set_column_width(c, 16).map_err(xlsx)?;
@@ -777,27 +763,20 @@ fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &F
             ws.write_string_with_format(1, u16::try_from(j + 1).map_err(|e| e.to_string())?, period(lang, c), head).map_err(xlsx)?;
         }
         // Where each printed fact sits in this sheet, and how a formula reads it in base units.
+        // Within this sheet (`at`, `C5` or `(C5*1000)`) and, for the defined names, from
+        // anywhere (`held`, first place only).
         let mut at: Vec<(usize, String)> = Vec::new();
+        let sheet = quoted_sheet(&name);
         for (i, row) in table.rows.iter().enumerate() {
             for (j, cell) in row.cells.iter().enumerate() {
-                if let Some(c) = cell {
-                    if let Source::Fact(f) = c.source {
-                        let address = format!("{}{}", col_letter(j + 1), i + 3);
-                        let read = if sheet_factor(c.dimension) == Decimal::ONE { address } else { format!("({address}*1000)") };
-                        at.push((f, read));
-                    }
-                }
-            }
-        }
-        let sheet = quoted_sheet(&statement_sheet_name(spec.key, lang));
-        for (i, row) in table.rows.iter().enumerate() {
-            for (j, cell) in row.cells.iter().enumerate() {
-                if let Some(Source::Fact(f)) = cell.as_ref().map(|c| &c.source) {
-                    if !held.iter().any(|(g, _)| g == f) {
-                        let factor = cell.as_ref().map_or(Decimal::ONE, |c| sheet_factor(c.dimension));
-                        let address = format!("{sheet}!${}${}", col_letter(j + 1), i + 3);
-                        held.push((*f, if factor == Decimal::ONE { address } else { format!("{address}*1000") }));
-                    }
+                let Some(c) = cell else { continue };
+                let Source::Fact(f) = c.source else { continue };
+                let (col, r) = (col_letter(j + 1), i + 3);
+                let thousands = sheet_factor(c.dimension) != Decimal::ONE;
+                at.push((f, if thousands { format!("({col}{r}*1000)") } else { format!("{col}{r}") }));
+                if !held.iter().any(|(g, _)| *g == f) {
+                    let address = format!("{sheet}!${col}${r}");
+                    held.push((f, if thousands { format!("{address}*1000") } else { address }));
                 }
             }
         }

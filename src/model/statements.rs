@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 
 use super::dataset::Dataset;
+use crate::i18n::n_;
 use super::error::Error;
 use super::fact::Dimension;
 use super::formula::{self, Expr};
@@ -294,6 +295,26 @@ const fn row(key: &'static str, label: &'static str, depth: u8, kind: RowKind, c
 use RowKind::{Heading as H, Item as I, Memo as M, Subtotal as S, Total as T};
 
 /// Every statement the explorer shows, in the order of its tabs.
+/// The short name of a statement (the Statements view's tab, the workbook's sheet), in
+/// English; shown through the translation table.
+pub fn tab_name(key: &str) -> &'static str {
+    match key {
+        "income" => n_("Income statement"),
+        "balance" => n_("Balance sheet"),
+        "equity" => n_("Shareholders' equity"),
+        "cashflow" => n_("Cash flows"),
+        "trend" => n_("FY2004–FY2007"),
+        "segments" => n_("Segments"),
+        "quarters" => n_("Quarters"),
+        "nc-income" => n_("Parent: income"),
+        "nc-balance" => n_("Parent: balance sheet"),
+        "nc-equity" => n_("Parent: net assets"),
+        "company" => n_("Company facts"),
+        "plan" => n_("Forecast and target"),
+        _ => n_("Statement"),
+    }
+}
+
 pub static STATEMENTS: &[StatementSpec] = &[
     StatementSpec {
         key: "income",

@@ -8,7 +8,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use crate::i18n::n_;
 use crate::ui::i18n::{t, tf};
 
 use crate::charts::data;
@@ -97,7 +96,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
         .map(|spec| {
             let href = move || route.get().with_param("s", Some(spec.key)).with_param("fig", None).to_string();
             let current = move || (settings.get().key == spec.key).then_some("page");
-            view! { <li><a href=href aria-current=current data-testid=format!("tab-{}", spec.key)>{t(tab_name(spec.key))}</a></li> }
+            view! { <li><a href=href aria-current=current data-testid=format!("tab-{}", spec.key)>{t(statements::tab_name(spec.key))}</a></li> }
         })
         .collect_view();
     let explorer_panel = explorer.clone();
@@ -174,25 +173,6 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-/// The tab name of a statement.
-fn tab_name(key: &str) -> &'static str {
-    match key {
-        "income" => n_("Income statement"),
-        "balance" => n_("Balance sheet"),
-        "equity" => n_("Shareholders' equity"),
-        "cashflow" => n_("Cash flows"),
-        "trend" => n_("FY2004–FY2007"),
-        "segments" => n_("Segments"),
-        "quarters" => n_("Quarters"),
-        "nc-income" => n_("Parent: income"),
-        "nc-balance" => n_("Parent: balance sheet"),
-        "nc-equity" => n_("Parent: net assets"),
-        "company" => n_("Company facts"),
-        "plan" => n_("Forecast and target"),
-        _ => n_("Statement"),
-    }
 }
 
 /// The caption's second line: unit, sign convention, what common size means, and sources.
