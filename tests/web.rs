@@ -331,3 +331,63 @@ async fn the_company_plan_reproduces_the_forecast_and_bad_input_is_refused() {
     assert_ne!(before, "30");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_staged_build_stays_off_the_page_until_every_part_is_built_then_swaps_once() {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use iij_explorer::ui::stage::{attached, build_staged};
+    window().location().set_hash("#/scenarios").expect("set hash");
+    settle().await;
+    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    document().body().expect("body").append_child(&host).expect("append");
+    // What the swap was handed: the view's last parts were already built in it.
+    let handed: Rc<RefCell<Vec<bool>>> = Rc::default();
+    let done = Rc::new(Cell::new(false));
+    let (h, d, target) = (handed.clone(), done.clone(), host.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        build_staged(App, move |app| {
+            let has = |s: &str| app.query_selector(s).ok().flatten().is_some();
+            *h.borrow_mut() = vec![
+                app.is_connected(),
+                has("[data-testid=view-scenarios]"),
+                has("[data-testid=targets]"),
+                has("[data-testid=drivers]"),
+                has("[data-testid=monte-carlo]"),
+                has("[data-testid=saved]"),
+                has("footer [data-testid=offline-link]"),
+            ];
+            while let Some(node) = app.first_child() {
+                target.append_child(&node).expect("move into the page");
+            }
+        })
+        .await;
+        d.set(true);
+    });
+    // The build runs in tasks of its own: count the tasks until the swap.
+    let mut tasks = 0;
+    while !done.get() && tasks < 500 {
+        TimeoutFuture::new(0).await;
+        tasks += 1;
+        if !done.get() {
+            assert!(!attached(), "the app is not in the page while it is being built");
+            assert_eq!(host.child_element_count(), 0, "nothing reaches the page before the swap");
+        }
+    }
+    assert!(done.get(), "the staged build finished");
+    // The shell, the view, the footer and every part of the Scenarios view: more than ten.
+    assert!(tasks > 10, "built in {tasks} tasks");
+    assert_eq!(*handed.borrow(), [false, true, true, true, true, true, true], "built off the page, whole");
+    assert!(attached());
+    assert!(text(&host, "[data-testid=targets]").contains("Revenues78.5078.500.000.0%"));
+    // After the takeover a change of view is drawn at once, not in stages.
+    window().location().set_hash("#/sources").expect("set hash");
+    let mut waited = 0;
+    while query(&host, "[data-testid=view-sources]").is_none() && waited < 200 {
+        TimeoutFuture::new(0).await;
+        waited += 1;
+    }
+    assert!(query(&host, "[data-testid=view-sources]").is_some(), "the Sources view opened");
+    assert!(query(&host, "[data-testid=errata]").is_some(), "the next view is whole as soon as it is there");
+    host.remove();
+}

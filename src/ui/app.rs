@@ -9,6 +9,7 @@ use crate::ui::router::use_hash_route;
 use crate::ui::i18n::{self, p, t, tf};
 use crate::ui::prefs::{self, LangSwitch, PrefProblems, ThemeSwitch};
 use crate::ui::router::view_href;
+use crate::ui::stage::Later;
 use crate::ui::state;
 use crate::ui::views::{charts::ChartsView, not_found::NotFound, overview::OverviewView, ratios::RatiosView, scenarios::ScenariosView, sources::SourcesView, statements::StatementsView};
 
@@ -60,12 +61,12 @@ pub fn App() -> impl IntoView {
             <main id="main-content" tabindex="-1">
                 <PrefProblems />
                 {move || match page.get() {
-                    Page::View(view) => view_body(view, route),
+                    Page::View(view) => view! { <Later>{view_body(view, route)}</Later> }.into_any(),
                     Page::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
                     Page::SelfTestPanic => self_test_panic(),
                 }}
             </main>
-            <Footer route=route />
+            <Later><Footer route=route /></Later>
         }
     }
 }
@@ -119,6 +120,10 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
     Effect::new(move |_| {
         // Read, not only tracked: a memo nobody reads is never computed, so it never changes.
         let _ = view.get();
+        // Built off the page during the takeover: measured once it is in the page.
+        if !crate::ui::stage::attached() {
+            return;
+        }
         // The header may be drawn again (a language change) before the frame comes.
         request_animation_frame(move || {
             if let Some(nav) = nav.try_get_untracked().flatten() {

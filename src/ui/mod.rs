@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod panic_page;
 pub mod prefs;
 pub mod router;
+pub mod stage;
 pub mod state;
 pub mod views;
 pub mod widgets;
@@ -27,34 +28,56 @@ pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 /// both give way to the app in one step, so nothing is drawn twice. When the URL or the stored
 /// setting asks for Japanese and the table is fetched (the hosted edition), the app mounts once
 /// it has arrived, drawn in Japanese from the start; meanwhile the prerendered page stays.
+///
+/// Start-up runs in short tasks (reading the dataset, evaluating its checks, then the mount),
+/// each after the browser has had the chance to paint and answer input: one long task would
+/// block a phone for a quarter of a second.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic_page::install();
-    // The dataset is parsed and checked in this task, the app mounted in the next.
-    state::preload();
-    if prefs::wanted_lang() == crate::i18n::Lang::Ja && !crate::i18n::ja_ready() {
-        wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async {
+        next_task().await;
+        state::preload_data();
+        next_task().await;
+        state::preload_checks();
+        if prefs::wanted_lang() == crate::i18n::Lang::Ja && !crate::i18n::ja_ready() {
             if let Err(why) = assets::load_ja().await {
                 assets::note_start_problem(assets::ja_failed(&why));
             }
-            mount();
-        });
-    } else {
-        gloo::timers::callback::Timeout::new(0, mount).forget();
-    }
+        } else {
+            next_task().await;
+        }
+        mount().await;
+    });
 }
 
+/// Resolves in a later task: what was queued meanwhile (a paint, an input event) runs first.
 #[cfg(target_arch = "wasm32")]
-fn mount() {
+pub async fn next_task() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Builds the app off the page (`stage`), then puts it in place of the prerendered page.
+#[cfg(target_arch = "wasm32")]
+async fn mount() {
     let document = leptos::prelude::document();
     widgets::chart_figure::remember_prerendered_widths(&document);
-    for id in ["prerender", "pre-wait"] {
-        if let Some(el) = document.get_element_by_id(id) {
-            el.remove();
+    stage::build_staged(app::App, move |app| {
+        for id in ["prerender", "pre-wait"] {
+            if let Some(el) = document.get_element_by_id(id) {
+                el.remove();
+            }
         }
-    }
-    if let Some(root) = document.document_element() {
-        let _ = root.class_list().remove_1("pre-off");
-    }
-    leptos::mount::mount_to_body(app::App);
+        if let Some(root) = document.document_element() {
+            let _ = root.class_list().remove_1("pre-off");
+        }
+        if let Some(body) = document.body() {
+            while let Some(node) = app.first_child() {
+                if body.append_child(&node).is_err() {
+                    break;
+                }
+            }
+        }
+    })
+    .await;
 }

@@ -20,25 +20,50 @@ pub type Loaded = Result<Arc<Explorer>, String>;
 
 /// Loads the bundled dataset and evaluates its checks.
 pub fn load() -> Loaded {
-    let data = Dataset::bundled().map_err(|e| e.to_string())?;
+    with_checks(Dataset::bundled().map_err(|e| e.to_string()))
+}
+
+thread_local! {
+    static EARLY: std::cell::RefCell<Early> = const { std::cell::RefCell::new(Early::Nothing) };
+}
+
+/// What the start-up steps have done before the app is mounted.
+enum Early {
+    Nothing,
+    Data(Result<Dataset, String>),
+    Loaded(Loaded),
+}
+
+/// Start-up step one, in a task of its own: reads the bundled dataset.
+pub fn preload_data() {
+    let data = Dataset::bundled().map_err(|e| e.to_string());
+    EARLY.with(|e| *e.borrow_mut() = Early::Data(data));
+}
+
+/// Start-up step two, in the next task: evaluates the checks of the dataset step one read.
+/// The browser can paint and answer input between the steps instead of running one long task.
+pub fn preload_checks() {
+    let loaded = EARLY.with(|e| match std::mem::replace(&mut *e.borrow_mut(), Early::Nothing) {
+        Early::Data(data) => with_checks(data),
+        Early::Loaded(loaded) => loaded,
+        Early::Nothing => load(),
+    });
+    EARLY.with(|e| *e.borrow_mut() = Early::Loaded(loaded));
+}
+
+fn with_checks(data: Result<Dataset, String>) -> Loaded {
+    let data = data?;
     let results = data.evaluate_all();
     Ok(Arc::new(Explorer { data, results }))
 }
 
-thread_local! {
-    static EARLY: std::cell::RefCell<Option<Loaded>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Loads the dataset before the app is mounted, in a task of its own: the browser can paint
-/// and answer input between the two instead of running one long task.
-pub fn preload() {
-    let loaded = load();
-    EARLY.with(|e| *e.borrow_mut() = Some(loaded));
-}
-
-/// The explorer for the app: the one `preload` left, or loaded now.
+/// The explorer for the app: the one the start-up steps left, or loaded now.
 pub fn loaded() -> Loaded {
-    EARLY.with(|e| e.borrow_mut().take()).unwrap_or_else(load)
+    match EARLY.with(|e| std::mem::replace(&mut *e.borrow_mut(), Early::Nothing)) {
+        Early::Loaded(loaded) => loaded,
+        Early::Data(data) => with_checks(data),
+        Early::Nothing => load(),
+    }
 }
 
 /// The explorer from context; views call this inside the app.

@@ -129,6 +129,69 @@ describe('prerendered pages', () => {
   });
 });
 
+describe('staged takeover', () => {
+  // Built off the page in short tasks, the app replaces the prerendered view in one step: at no
+  // moment does the page hold both, and the moment the prerendered view goes, the app's is
+  // there whole (its last parts and the footer), so a visitor never sees a half-built view.
+  const LAST_PARTS = {
+    overview: ['[data-testid="progress"]', 'main figure.chart', 'main table', 'footer [data-testid="offline-link"]'],
+    scenarios: ['[data-testid="targets"]', '[data-testid="drivers"]', '[data-testid="monte-carlo"]', '[data-testid="saved"]', 'footer [data-testid="offline-link"]'],
+    sources: ['[data-testid="count-facts"]', '[data-testid="checks-table"]', '[data-testid="errata"]', 'footer [data-testid="offline-link"]'],
+  };
+  test('the page holds the prerendered view until the whole app replaces it, in one step', async () => {
+    for (const lang of ['en', 'ja']) {
+      for (const [view, parts] of Object.entries(LAST_PARTS)) {
+        const file = pageOf(view, lang);
+        const { page, context, problems } = await recordedPage(env.browser, { viewport: { width: 390, height: 844 }, touch: true });
+        await page.addInitScript((selectors) => {
+          const seen = (window.__takeover = { both: 0, at: null });
+          new MutationObserver(() => {
+            const pre = document.getElementById('prerender');
+            const app = [...document.querySelectorAll('main [data-testid^="view-"]')].filter((v) => !v.closest('#prerender'));
+            if (pre && app.length) seen.both += 1;
+            if (!pre && app.length && !seen.at) seen.at = selectors.map((s) => [s, document.querySelector(s) !== null]);
+          }).observe(document, { subtree: true, childList: true });
+        }, parts);
+        await page.goto(`${env.srv.base}${file}`);
+        await appReady(page);
+        const seen = await page.evaluate(() => window.__takeover);
+        assert.equal(seen.both, 0, `${file}: the prerendered and the app's view were never in the page together`);
+        assert.deepEqual(seen.at, parts.map((s) => [s, true]), `${file}: the app's view was whole when it replaced the page`);
+        assert.deepEqual(problems(), []);
+        await context.close();
+      }
+    }
+  });
+
+  test('a deep link on a phone: the current view\'s tab and the chosen figure are in sight once the app is in', async () => {
+    const { page, context, problems } = await recordedPage(env.browser, { viewport: { width: 390, height: 844 }, touch: true });
+    // The last tab of the row, and a figure far down the balance sheet.
+    await page.goto(`${env.srv.base}sources.html#/sources`);
+    await appReady(page);
+    await page.waitForTimeout(300);
+    const tab = await page.evaluate(() => {
+      const nav = document.querySelector('header nav');
+      const a = nav.querySelector('a[aria-current="page"]').getBoundingClientRect();
+      const box = nav.getBoundingClientRect();
+      return { overflows: nav.scrollWidth > nav.clientWidth, left: a.left - box.left, right: box.right - a.right, scrolled: nav.scrollLeft };
+    });
+    assert.ok(tab.overflows, 'the views row scrolls sideways at 390 px');
+    assert.ok(tab.scrolled > 0 && tab.left >= -1 && tab.right >= -1, `the current tab is in sight: ${JSON.stringify(tab)}`);
+    await page.goto(`${env.srv.base}statements.html#/statements?s=balance&fig=cbs.total_assets`);
+    await appReady(page);
+    await page.waitForTimeout(400);
+    const fig = await page.evaluate(() => {
+      const b = document.querySelector('[data-fig="cbs.total_assets"]');
+      const sheet = document.querySelector('.inspector.open');
+      return { found: !!b, top: b?.getBoundingClientRect().top, bottom: b?.getBoundingClientRect().bottom, sheetTop: sheet?.getBoundingClientRect().top, height: innerHeight };
+    });
+    assert.ok(fig.found && fig.sheetTop !== undefined, `the figure and its open sheet: ${JSON.stringify(fig)}`);
+    assert.ok(fig.top >= 0 && fig.bottom <= fig.sheetTop + 1, `the chosen figure is above the sheet: ${JSON.stringify(fig)}`);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+});
+
 describe('texts fetched on demand', () => {
   test('Japanese is fetched when chosen, not in the first load', async () => {
     const { page, context, problems } = await recordedPage(env.browser);

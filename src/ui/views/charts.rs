@@ -3,6 +3,7 @@
 //! charts for whatever scenario the visitor builds.
 
 use leptos::prelude::*;
+use crate::ui::stage::Later;
 use crate::ui::i18n::t;
 use rust_decimal::Decimal;
 
@@ -51,7 +52,7 @@ pub fn ChartsView() -> impl IntoView {
                 {t("The story at a glance: five years of growth, where revenue comes from, how the balance sheet changed, and what the company plan implies for the mid-term target. ")}
                 {t("Scenario charts here follow the company plan; ")}<a href=scenarios>{t("Scenarios")}</a>{t(" draws them for any scenario you build.")}
             </p>
-            {charts.into_iter().map(|c| view! { <ChartFigure chart=Signal::stored(c) /> }).collect_view()}
+            {charts.into_iter().map(|c| view! { <Later><ChartFigure chart=Signal::stored(c) /></Later> }).collect_view()}
         </section>
     }
     .into_any()

@@ -13,6 +13,7 @@ use crate::format::{self, MoneyUnit, Negatives};
 use crate::model::statements::{self, HEADLINES};
 use crate::route::{Route, View};
 use crate::ui::router::{replace_param, replace_route};
+use crate::ui::stage::Later;
 use crate::ui::widgets::inspector::Inspector;
 use crate::ui::state::{load_error_view, use_explorer};
 use crate::ui::views::statements::inspect;
@@ -36,6 +37,7 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
     let on_select = Callback::new(move |id: String| replace_param(route, "fig", &id));
     let on_close = Callback::new(move |()| replace_route(route.get_untracked().with_param("fig", None)));
     let progress = progress_bars(data);
+    let trend = data::trend(crate::ui::i18n::lang(), data).map_err(|e| e.to_string());
     let (h2, p2) = (headlines.clone(), plan.clone());
     let statements_href = Route::View { view: View::Statements, params: vec![] }.to_string();
     let sources_href = View::Sources.href();
@@ -47,15 +49,15 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
                 {t("It forecast JPY 78.5 billion and JPY 5.2 billion for FY2008, and set a mid-term target of over JPY 100 billion revenue and JPY 10 billion operating income around FY2010.")}
             </p>
             {progress}
-            <ChartFigure chart=Signal::stored(data::trend(crate::ui::i18n::lang(), data).map_err(|e| e.to_string())) />
+            <Later><ChartFigure chart=Signal::stored(trend) /></Later>
             <div class="statement-layout">
                 <div>
-                    <StatementTable table=headlines unit=MoneyUnit::Billions negatives=Negatives::Minus
+                    <Later><StatementTable table=headlines unit=MoneyUnit::Billions negatives=Negatives::Minus
                         note=t("Amounts in JPY billions; per-share data in JPY; change in the ratio rows is in points. Source: the notice.")
-                        selected=selected.into() on_select=on_select />
-                    <StatementTable table=plan unit=MoneyUnit::Billions negatives=Negatives::Minus
+                        selected=selected.into() on_select=on_select /></Later>
+                    <Later><StatementTable table=plan unit=MoneyUnit::Billions negatives=Negatives::Minus
                         note=t("Amounts in JPY billions; per-share data in JPY. The forecast and target are the presentation's; FY2007 actual is the notice's.")
-                        selected=selected.into() on_select=on_select />
+                        selected=selected.into() on_select=on_select /></Later>
                     <p>
                         {t("Every statement is under ")} <a href=statements_href>{t("Statements")}</a>
                         {t("; every figure, check and erratum under ")} <a href=sources_href>{t("Sources & checks")}</a> "."

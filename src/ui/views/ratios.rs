@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::stage::Later;
 use crate::ui::i18n::{p, t, tf};
 
 use rust_decimal::prelude::ToPrimitive;
@@ -95,13 +96,13 @@ pub fn RatiosView(route: ReadSignal<Route>) -> impl IntoView {
             <nav aria-label={t("Ratio groups")} class="tabs"><ul>{tabs}</ul></nav>
             {url_problems(move || sel.get().problems)}
             <div class="statement-layout">
-                {move || group_table(x_table.clone(), group.get(), selected, route)}
-                <Inspector label=t("Work of the selected ratio") selected=chosen on_close=on_close>
+                <Later>{move || group_table(x_table.clone(), group.get(), selected, route)}</Later>
+                <Later><Inspector label=t("Work of the selected ratio") selected=chosen on_close=on_close>
                     {move || match sel.get().ratio {
                         Some((spec, Some(period))) => work_panel(explorer.clone(), spec, period).into_any(),
                         _ => view! { <p class="hint">{t("Choose a value (click, tap or Tab to it) to see its formula, inputs and unrounded result.")}</p> }.into_any(),
                     }}
-                </Inspector>
+                </Inspector></Later>
             </div>
         </section>
     }

@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::stage::Later;
 use crate::i18n::n_;
 use crate::ui::i18n::{fy, p, t, tf};
 use rust_decimal::Decimal;
@@ -190,6 +191,10 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
     let levers = quick_levers(st, results, base.clone(), presets.clone(), input_error);
     let p2 = plan.clone();
     let (b3, p3) = (base.clone(), plan.clone());
+    // Each part built later holds its own handles.
+    let goal_seek = (base.clone(), plan.clone(), presets.clone());
+    let sensitivity = (base.clone(), plan.clone());
+    let saved_base = base.clone();
     let current = Signal::derive(move || st.with(|s| (s.scenario, s.target_year)));
     let required = required_lines(&explorer);
     // The last Monte Carlo run and the scenario it ran on: its band is drawn while the
@@ -235,22 +240,22 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
             {url_problems(move || st.with(|s| s.problems.clone()))}
             {move || input_error.get().map(|e| view! { <p class="error-box" role="alert" data-testid="input-error">{e}</p> })}
             {move || view! { <p class="note" data-testid="preset-note">{t(preset_note(st.with(|s| s.preset)))}</p> }}
-            {move || match results.get() {
+            <Later>{move || match results.get() {
                 Ok(r) => targets_panel(&r, &p2, st.with(|s| s.target_year), &required).into_any(),
                 Err(e) => view! { <p class="error-box" role="alert">{e}</p> }.into_any(),
-            }}
-            {move || results.get().ok().map(|r| view! { <div data-testid="compute" data-ms=move || timed.get().1>{projection_table(&r, &base)}</div> })}
+            }}</Later>
+            <Later>{move || results.get().ok().map(|r| view! { <div data-testid="compute" data-ms=move || timed.get().1>{projection_table(&r, &base)}</div> })}</Later>
             <div class="chart-pair">
-                <ChartFigure chart=projection_chart />
-                <ChartFigure chart=bridge_chart />
+                <Later><ChartFigure chart=projection_chart /></Later>
+                <Later><ChartFigure chart=bridge_chart /></Later>
             </div>
-            {levers}
-            {drivers_table}
-            <GoalSeek st=st base=b3.clone() plan=p3.clone() presets=presets.clone() />
-            <Sensitivity scenario=current base=b3.clone() plan=p3.clone() />
-            <MonteCarlo scenario=current base=b3.clone() plan=p3.clone() band=band />
-            <Share st=st results=results />
-            <Saved route=route base=b3 presets=presets />
+            <Later>{levers}</Later>
+            <Later>{drivers_table}</Later>
+            <Later><GoalSeek st=st base=goal_seek.0 plan=goal_seek.1 presets=goal_seek.2 /></Later>
+            <Later><Sensitivity scenario=current base=sensitivity.0 plan=sensitivity.1 /></Later>
+            <Later><MonteCarlo scenario=current base=b3 plan=p3 band=band /></Later>
+            <Later><Share st=st results=results /></Later>
+            <Later><Saved route=route base=saved_base presets=presets /></Later>
         </section>
     }
     .into_any()

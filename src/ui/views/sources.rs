@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::stage::Later;
 use crate::ui::i18n::{fact_with_unit, p, t, tf};
 
 use crate::export::dataset_json;
@@ -34,6 +35,7 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
     let section = Memo::new(move |_| route.get().param("section").map(str::to_owned));
     let x1 = explorer.clone();
     let x2 = explorer.clone();
+    let (x3, x4, x5, x6) = (explorer.clone(), explorer.clone(), explorer.clone(), explorer.clone());
     // The dataset export quotes every fact's line: fetched when the view opens.
     crate::ui::assets::ensure_lines();
     let lines = use_context::<crate::ui::assets::Lines>().map(|l| l.0);
@@ -42,7 +44,7 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
         <section class="view sources" data-testid="view-sources">
             <h2>{t("Sources & checks")}</h2>
             {move || fact.get().map(|id| view! { <FactPanel explorer=x1.clone() id=id /> })}
-            <Summary explorer=explorer.clone() />
+            <Later><Summary explorer=x6 /></Later>
             {
                 let x = explorer.clone();
                 view! {
@@ -62,11 +64,11 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
                     </p>
                 }
             }
-            <FactSearch explorer=explorer.clone() route=route />
-            <Sections explorer=explorer.clone() />
+            <Later><FactSearch explorer=x3 route=route /></Later>
+            <Later><Sections explorer=x4 /></Later>
             {move || section.get().map(|id| view! { <SectionFacts explorer=x2.clone() id=id /> })}
-            <Checks explorer=explorer.clone() route=route />
-            <Errata explorer=explorer />
+            <Later><Checks explorer=x5 route=route /></Later>
+            <Later><Errata explorer=explorer /></Later>
         </section>
     }
     .into_any()

@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::stage::Later;
 use crate::ui::i18n::{t, tf};
 
 use crate::charts::data;
@@ -146,7 +147,7 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                 </label>
             </div>
             <div class="statement-layout">
-                {move || {
+                <Later>{move || {
                     let s = settings.get();
                     match table.get() {
                         Some(Ok(t)) => {
@@ -156,8 +157,8 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                         Some(Err(e)) => view! { <LoadError message=e /> }.into_any(),
                         None => view! { <LoadError message="unknown statement".to_owned() /> }.into_any(),
                     }
-                }}
-                <Inspector label=t("Source of the selected figure") selected=selected.into() on_close=on_close>
+                }}</Later>
+                <Later><Inspector label=t("Source of the selected figure") selected=selected.into() on_close=on_close>
                     {move || selected.get().is_none().then(|| view! {
                         <p class="hint">{t("Select any figure (click, tap or Tab to it) to see where it was printed, its exact value and the checks it takes part in.")}</p>
                     })}
@@ -167,9 +168,9 @@ pub fn StatementsView(route: ReadSignal<Route>) -> impl IntoView {
                         let t = table.get()?.ok()?;
                         Some(inspect(explorer_panel.clone(), &t, id, s.unit, s.negatives))
                     }}
-                </Inspector>
+                </Inspector></Later>
             </div>
-            {chart}
+            <Later>{chart}</Later>
         </section>
     }
     .into_any()

@@ -95,7 +95,8 @@ fn return_focus(_: Option<()>) {}
 #[cfg(target_arch = "wasm32")]
 fn keep_in_sight(selected: Signal<Option<String>>) {
     Effect::new(move |_| {
-        if selected.with(Option::is_some) {
+        // A deep link's figure is brought into sight once the app is in the page.
+        if selected.with(Option::is_some) && crate::ui::stage::attached() {
             request_animation_frame(|| {
                 if let Some(el) = selected_figure() {
                     let options = web_sys::ScrollIntoViewOptions::new();
