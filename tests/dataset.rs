@@ -24,6 +24,13 @@ fn it_can_read_the_bundled_form_exactly_as_the_json_file() {
     assert_eq!(dataset(), from_json);
     assert!(matches!(Dataset::from_tsv("schema\t1\nF\ttoo\tfew").unwrap_err(), Error::Parse(_)));
     assert!(matches!(Dataset::from_tsv("X\t1").unwrap_err(), Error::Parse(_)));
+    // The two halves the app runs in separate tasks: a malformed record stops the first, an
+    // unknown schema (a record well formed, its content wrong) the second.
+    let halves = Dataset::parse_tsv(iij_explorer::model::dataset::BUNDLED_TSV).and_then(Dataset::from_parsed).expect("both halves");
+    assert_eq!(halves, from_json);
+    assert!(matches!(Dataset::parse_tsv("F\ttoo\tfew"), Err(Error::Parse(_))));
+    let wrong_schema = Dataset::parse_tsv("schema\t999").expect("well-formed records");
+    assert!(matches!(Dataset::from_parsed(wrong_schema), Err(Error::Parse(m)) if m.contains("schema 999")));
 }
 
 #[test]

@@ -155,6 +155,9 @@ fn find(index: &IdIndex, id: &str) -> Option<usize> {
 
 // ----- the file as written -----
 
+/// The bundled records split into their fields, not yet validated ([`Dataset::parse_tsv`]).
+pub struct Parsed(RawFile);
+
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize), serde(deny_unknown_fields))]
 struct RawFile {
     schema: u32,
@@ -263,6 +266,12 @@ impl Dataset {
 
     /// Reads and validates the tab-separated form build.rs writes (see `BUNDLED_TSV`).
     pub fn from_tsv(text: &str) -> Result<Dataset, Error> {
+        Dataset::parse_tsv(text).and_then(Dataset::from_parsed)
+    }
+
+    /// The first half of [`Dataset::from_tsv`]: splits the records into their fields. The app
+    /// runs the halves in separate tasks, so neither blocks the page for long.
+    pub fn parse_tsv(text: &str) -> Result<Parsed, Error> {
         let mut raw = RawFile { schema: 0, about: String::new(), sections: Vec::new(), facts: Vec::new(), checks: Vec::new(), errata: Vec::new() };
         for (n, line) in text.lines().enumerate() {
             let f: Vec<&str> = line.split('\t').collect();
@@ -294,7 +303,12 @@ impl Dataset {
                 _ => return Err(bad()),
             }
         }
-        Dataset::from_raw(raw)
+        Ok(Parsed(raw))
+    }
+
+    /// The second half of [`Dataset::from_tsv`]: validates the records and links them.
+    pub fn from_parsed(parsed: Parsed) -> Result<Dataset, Error> {
+        Dataset::from_raw(parsed.0)
     }
 
     /// Validates the records and links them by index.

@@ -29,17 +29,17 @@ pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 /// setting asks for Japanese and the table is fetched (the hosted edition), the app mounts once
 /// it has arrived, drawn in Japanese from the start; meanwhile the prerendered page stays.
 ///
-/// Start-up runs in short tasks (reading the dataset, evaluating its checks, then the mount),
-/// each after the browser has had the chance to paint and answer input: one long task would
-/// block a phone for a quarter of a second.
+/// Start-up runs in short tasks (reading the dataset, linking it, evaluating its checks, then
+/// the app built part by part: `stage`), each after the browser has had the chance to paint
+/// and answer input: one long task would block a phone for a quarter of a second.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic_page::install();
     wasm_bindgen_futures::spawn_local(async {
-        next_task().await;
-        state::preload_data();
-        next_task().await;
-        state::preload_checks();
+        for step in state::Step::ALL {
+            next_task().await;
+            step.run();
+        }
         if prefs::wanted_lang() == crate::i18n::Lang::Ja && !crate::i18n::ja_ready() {
             if let Err(why) = assets::load_ja().await {
                 assets::note_start_problem(assets::ja_failed(&why));

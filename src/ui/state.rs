@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use crate::ui::i18n::t;
 
+use crate::model::scenario::{Base, Plan, Presets};
 use crate::model::{CheckResult, Dataset};
 
 /// The dataset with every check evaluated.
@@ -13,6 +14,27 @@ use crate::model::{CheckResult, Dataset};
 pub struct Explorer {
     pub data: Dataset,
     pub results: Vec<CheckResult>,
+    /// The scenario planner's inputs, built the first time a view asks (see [`Explorer::planner`]).
+    planner: std::sync::OnceLock<Result<Planner, String>>,
+}
+
+/// What the scenario planner starts from: FY2007's base, the plan and the presets.
+pub type Planner = (Arc<Base>, Arc<Plan>, Arc<Presets>);
+
+impl Explorer {
+    /// The scenario planner's inputs, built once per visit (the target-met preset takes two
+    /// goal seeks): the Scenarios and Charts views share them, and a return to a view does
+    /// not build them again.
+    pub fn planner(&self) -> Result<Planner, String> {
+        self.planner
+            .get_or_init(|| {
+                let base = Base::from_dataset(&self.data).map_err(|e| e.to_string())?;
+                let plan = Plan::from_dataset(&self.data).map_err(|e| e.to_string())?;
+                let presets = Presets::new(&base, &plan).map_err(|e| e.to_string())?;
+                Ok((Arc::new(base), Arc::new(plan), Arc::new(presets)))
+            })
+            .clone()
+    }
 }
 
 /// What views receive: the explorer, or why it could not load.
@@ -30,31 +52,65 @@ thread_local! {
 /// What the start-up steps have done before the app is mounted.
 enum Early {
     Nothing,
+    Parsed(Result<crate::model::dataset::Parsed, String>),
     Data(Result<Dataset, String>),
     Loaded(Loaded),
 }
 
-/// Start-up step one, in a task of its own: reads the bundled dataset.
-pub fn preload_data() {
-    let data = Dataset::bundled().map_err(|e| e.to_string());
-    EARLY.with(|e| *e.borrow_mut() = Early::Data(data));
+/// The start-up steps, each run in a task of its own before the app is mounted: the browser
+/// can paint and answer input between them instead of running one long task. Each takes on
+/// from what the one before left (and does its work too, should it not have run).
+#[derive(Debug, Clone, Copy)]
+pub enum Step {
+    /// Splits the bundled records into their fields.
+    Parse,
+    /// Validates and links them: the dataset.
+    Link,
+    /// Evaluates the dataset's checks.
+    Check,
+    /// Builds the scenario planner's inputs when the page opens on a view that needs them.
+    Plan,
 }
 
-/// Start-up step two, in the next task: evaluates the checks of the dataset step one read.
-/// The browser can paint and answer input between the steps instead of running one long task.
-pub fn preload_checks() {
-    let loaded = EARLY.with(|e| match std::mem::replace(&mut *e.borrow_mut(), Early::Nothing) {
-        Early::Data(data) => with_checks(data),
-        Early::Loaded(loaded) => loaded,
-        Early::Nothing => load(),
-    });
-    EARLY.with(|e| *e.borrow_mut() = Early::Loaded(loaded));
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Parse, Step::Link, Step::Check, Step::Plan];
+
+    pub fn run(self) {
+        EARLY.with(|e| {
+            let mut early = e.borrow_mut();
+            let before = std::mem::replace(&mut *early, Early::Nothing);
+            *early = match (self, before) {
+                (Step::Parse, _) => Early::Parsed(parse()),
+                (Step::Link, Early::Parsed(parsed)) => Early::Data(link(parsed)),
+                (Step::Link, Early::Nothing) => Early::Data(link(parse())),
+                (Step::Check, Early::Data(data)) => Early::Loaded(with_checks(data)),
+                (Step::Check, Early::Parsed(parsed)) => Early::Loaded(with_checks(link(parsed))),
+                (Step::Check, Early::Nothing) => Early::Loaded(load()),
+                (Step::Plan, Early::Loaded(Ok(explorer))) => {
+                    let view = crate::route::Route::parse(&crate::ui::router::current_fragment()).view();
+                    if matches!(view, Some(crate::route::View::Scenarios | crate::route::View::Charts)) {
+                        let _ = explorer.planner();
+                    }
+                    Early::Loaded(Ok(explorer))
+                }
+                (_, done) => done,
+            };
+        });
+    }
+}
+
+fn parse() -> Result<crate::model::dataset::Parsed, String> {
+    Dataset::parse_tsv(crate::model::dataset::BUNDLED_TSV).map_err(|e| e.to_string())
+}
+
+fn link(parsed: Result<crate::model::dataset::Parsed, String>) -> Result<Dataset, String> {
+    Dataset::from_parsed(parsed?).map_err(|e| e.to_string())
 }
 
 fn with_checks(data: Result<Dataset, String>) -> Loaded {
     let data = data?;
     let results = data.evaluate_all();
-    Ok(Arc::new(Explorer { data, results }))
+    Ok(Arc::new(Explorer { data, results, planner: std::sync::OnceLock::new() }))
 }
 
 /// The explorer for the app: the one the start-up steps left, or loaded now.
@@ -62,6 +118,7 @@ pub fn loaded() -> Loaded {
     match EARLY.with(|e| std::mem::replace(&mut *e.borrow_mut(), Early::Nothing)) {
         Early::Loaded(loaded) => loaded,
         Early::Data(data) => with_checks(data),
+        Early::Parsed(parsed) => with_checks(link(parsed)),
         Early::Nothing => load(),
     }
 }

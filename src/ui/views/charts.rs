@@ -8,18 +8,17 @@ use crate::ui::i18n::t;
 use rust_decimal::Decimal;
 
 use crate::charts::{data, Chart};
-use crate::model::scenario::{project, sensitivity, steps, Base, Lever, Metric, Plan, Preset, Presets};
-use crate::model::Dataset;
+use crate::model::scenario::{project, sensitivity, steps, Lever, Metric, Preset};
 use crate::route::View;
-use crate::ui::state::{load_error_view, use_explorer};
+use crate::ui::state::{load_error_view, use_explorer, Explorer};
 use crate::ui::widgets::chart_figure::ChartFigure;
 
 /// The company-plan scenario's charts: the bridge to the FY2008 forecast, the projection and
 /// the sensitivity of FY2010 operating income to growth and margin.
-fn plan_charts(ds: &Dataset) -> Result<[Chart; 3], String> {
-    let base = Base::from_dataset(ds).map_err(|e| e.to_string())?;
-    let plan = Plan::from_dataset(ds).map_err(|e| e.to_string())?;
-    let s = Presets::new(&base, &plan).map_err(|e| e.to_string())?.get(Preset::CompanyPlan);
+fn plan_charts(explorer: &Explorer) -> Result<[Chart; 3], String> {
+    let ds = &explorer.data;
+    let (base, plan, presets) = explorer.planner()?;
+    let s = presets.get(Preset::CompanyPlan);
     let years = project(&base, &s).map_err(|e| e.to_string())?;
     let targets = (plan.target_revenue, plan.target_operating_income);
     let growth = steps(Decimal::ZERO, Decimal::from(20), 11).map_err(|e| e.to_string())?;
@@ -40,7 +39,7 @@ pub fn ChartsView() -> impl IntoView {
     };
     let ds = &explorer.data;
     let mut charts: Vec<Result<Chart, String>> = [data::trend(crate::ui::i18n::lang(), ds), data::segments(crate::ui::i18n::lang(), ds), data::balance(crate::ui::i18n::lang(), ds)].into_iter().map(|c| c.map_err(|e| e.to_string())).collect();
-    match plan_charts(ds) {
+    match plan_charts(&explorer) {
         Ok(cs) => charts.extend(cs.into_iter().map(Ok)),
         Err(e) => charts.push(Err(e)),
     }

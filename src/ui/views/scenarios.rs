@@ -81,14 +81,9 @@ pub fn ScenariosView(route: ReadSignal<Route>) -> impl IntoView {
         Ok(x) => x,
         Err(message) => return load_error_view(View::Scenarios, message),
     };
-    let built = Base::from_dataset(&explorer.data).and_then(|b| {
-        let p = Plan::from_dataset(&explorer.data)?;
-        let presets = Presets::new(&b, &p)?;
-        Ok((Arc::new(b), Arc::new(p), Arc::new(presets)))
-    });
-    let (base, plan, presets) = match built {
+    let (base, plan, presets) = match explorer.planner() {
         Ok(x) => x,
-        Err(e) => return load_error_view(View::Scenarios, e.to_string()),
+        Err(e) => return load_error_view(View::Scenarios, e),
     };
     let st = {
         let presets = presets.clone();

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::ui::stage::Later;
 use crate::ui::i18n::{fy, t, tf};
 use rust_decimal::Decimal;
 
@@ -78,8 +79,8 @@ pub fn Sensitivity(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: A
             <h3>{t("Sensitivity")}</h3>
             <div class="controls">{axis_controls("Rows", row)}{axis_controls("Columns", col)}</div>
             {move || problem.get().map(|p| view! { <p class="error-box" role="alert">{p}</p> })}
-            <ChartFigure chart=chart />
-            {move || grid.get().map(|(g, ty)| {
+            <Later><ChartFigure chart=chart /></Later>
+            <Later>{move || grid.get().map(|(g, ty)| {
                 let head = g.cols.iter().map(|c| view! { <th scope="col" class="num">{format!("{}%", format::group(*c, 1))}</th> }).collect_view();
                 let rows = g.rows.iter().zip(g.cells.iter()).map(|(r, line)| {
                     let cells = line.iter().map(|v| {
@@ -98,7 +99,7 @@ pub fn Sensitivity(scenario: Signal<(Scenario, usize)>, base: Arc<Base>, plan: A
                         </table>
                     </div>
                 }
-            })}
+            })}</Later>
         </div>
     }
 }
