@@ -113,8 +113,11 @@ addEventListener('unhandledrejection', (e) => { if (e.reason instanceof WebAssem
 """
 
 # The hosted edition's service worker client: register (http(s) only), and when a new release
-# has been installed beside the one in use, offer to reload into it.
-SW_CLIENT_JS = r"""if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+# has been installed beside the one in use, offer to reload into it. It runs once the app has
+# replaced the prerendered page: registered earlier, the worker's install would fetch the
+# wasm and the rest of the release while the page's own first load is still on the wire.
+SW_CLIENT_JS = r"""const keepForOffline = () => {
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   let accepted = false;
   const offer = (worker) => {
     if (document.getElementById('update-banner')) return;
@@ -139,6 +142,16 @@ SW_CLIENT_JS = r"""if ('serviceWorker' in navigator && location.protocol.startsW
     reg.addEventListener('updatefound', () => watch(reg.installing));
   }, (err) => console.warn(`The explorer could not be kept for offline use: ${err}`));
 }
+};
+// After the takeover (the prerendered page gone), in a task of its own.
+const whenTakenOver = (then) => {
+  const go = () => setTimeout(then, 0);
+  if (!document.getElementById('prerender')) return go();
+  const watch = new MutationObserver(() => {
+    if (!document.getElementById('prerender')) { watch.disconnect(); go(); }
+  });
+  watch.observe(document.body, { childList: true });
+};
 """
 
 SW_JS = r"""// The IIJ Financial Explorer's service worker: one release, cached whole at install, served
@@ -149,7 +162,10 @@ const RELEASE = '%RELEASE%';
 const FILES = %FILES%;
 const CACHE = `iij-explorer-${RELEASE}`;
 self.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  // A hashed file's name changes with its content, so the copy the page has just fetched (in
+  // the HTTP cache) is this release's; every other file is revalidated with the host.
+  const fresh = (f) => (/-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(f) ? 'default' : 'no-cache');
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: fresh(f) })))));
 });
 self.addEventListener('activate', (e) => {
   e.waitUntil(caches.keys()
@@ -306,7 +322,7 @@ def main(dist_dir: str, pre_dir: str) -> None:
         "  document.addEventListener('visibilitychange', ok, { once: true });\n"
         "});\n"
         f"const wasm = fetch(new URL('./{wasm_name}', import.meta.url), {{ integrity: '{sri(wasm)}' }});\n"
-        "await init({ module_or_path: wasm }).catch(startFailed);\n"
+        "await init({ module_or_path: wasm }).then(() => whenTakenOver(keepForOffline), startFailed);\n"
     ).encode()
     boot_name = f"boot-{short_hash(boot)}.js"
     (dist / boot_name).write_bytes(boot)
@@ -387,6 +403,8 @@ def main(dist_dir: str, pre_dir: str) -> None:
     }
     (dist / "manifest.webmanifest").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     release_files += [boot_name, js_name, wasm_name, css_name, pcss_name, icon_name, "manifest.webmanifest", "icon-192.png", "icon-512.png"]
+    # Not the workbooks (254 and 264 KB, already zip-compressed): every first visit would fetch
+    # half a megabyte of downloads few visitors take. They are in the zip beside the offline file.
     release_files += [n for n, _ in assets.values()]
     release = hashlib.sha256(b"".join((dist / f).read_bytes() for f in release_files)).hexdigest()[:16]
     sw = SW_JS.replace("%RELEASE%", release).replace("%FILES%", json.dumps([f"./{f}" for f in release_files]))

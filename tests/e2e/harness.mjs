@@ -26,13 +26,19 @@ const TYPES = {
   '.zip': 'application/zip',
 };
 
+/** A file whose name holds its content's hash: cached for good, as the README's host configurations do. */
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|css|wasm|txt|svg)$/;
+
 /**
  * Serves DIST (or `root`) under SUB_PATH on 127.0.0.1 (a free port). Anything else is a 404.
  * With `gzip`, a request that accepts gzip gets the build's precompressed `.gz` where there is
- * one. `setRoot(dir)` switches the served folder (a new release on the same host).
+ * one. Caching as the README's nginx and Caddy configurations: hashed files immutable, the
+ * rest `no-cache`. `setRoot(dir)` switches the served folder (a new release on the same host);
+ * `served()` lists the paths of the files sent so far (under SUB_PATH), in order.
  */
 export async function startServer({ root = DIST, gzip = false } = {}) {
   let served = root;
+  const sent = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname === SUB_PATH.slice(0, -1)) {
@@ -52,7 +58,8 @@ export async function startServer({ root = DIST, gzip = false } = {}) {
     try {
       const info = await stat(file);
       const path = info.isDirectory() ? join(file, 'index.html') : file;
-      const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
+      const cache = HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cache };
       let body;
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         body = await readFile(`${path}.gz`).catch(() => null);
@@ -61,6 +68,7 @@ export async function startServer({ root = DIST, gzip = false } = {}) {
       body ??= await readFile(path);
       res.writeHead(200, headers);
       res.end(body);
+      sent.push(rel);
     } catch {
       res.writeHead(404);
       res.end('not found');
@@ -72,6 +80,7 @@ export async function startServer({ root = DIST, gzip = false } = {}) {
     server,
     base: `http://127.0.0.1:${port}${SUB_PATH}`,
     setRoot: (dir) => { served = dir; },
+    served: () => [...sent],
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }

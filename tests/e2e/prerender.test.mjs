@@ -286,6 +286,38 @@ describe('hosting', () => {
     await context.close();
   });
 
+  test('a first visit fetches each file once: the service worker starts after the takeover and keeps the copies the page fetched', async () => {
+    const srv = await startServer();
+    const browser = await launchBrowser();
+    try {
+      const { page, context, problems } = await recordedPage(browser, { serviceWorkers: 'allow' });
+      await openView(page, srv.base, '#/overview');
+      await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+      const sent = srv.served();
+      const count = (name) => sent.filter((f) => f === name).length;
+      const wasm = sent.filter((f) => f.endsWith('_bg.wasm'));
+      assert.equal(wasm.length, 1, `the wasm is sent once, not again for the service worker: ${sent.join(', ')}`);
+      for (const name of sent.filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|css|wasm|txt|svg)$/.test(f))) {
+        assert.equal(count(name), 1, `${name} is sent once`);
+      }
+      assert.ok(sent.indexOf('sw.js') > sent.indexOf(wasm[0]), `the worker is registered after the app's wasm has come: ${sent.join(', ')}`);
+      // Installed whole: the release's cache holds the app, every page and the texts fetched on demand.
+      const kept = await page.evaluate(async () => {
+        const [name] = await caches.keys();
+        const cache = await caches.open(name);
+        return (await cache.keys()).map((r) => new URL(r.url).pathname.split('/').pop());
+      });
+      for (const name of [wasm[0], 'index.html', 'ratios.ja.html', 'sources.ja.html', publish.on_demand.ja, publish.on_demand.lines]) {
+        assert.ok(kept.includes(name), `${name} is kept for offline use: ${kept.join(', ')}`);
+      }
+      assert.deepEqual(problems(), []);
+      await context.close();
+    } finally {
+      await browser.close();
+      await srv.close();
+    }
+  });
+
   test('service worker: after one visit every view opens with no network; a new release replaces the old in one step', async () => {
     const second = await mkdtemp(join(tmpdir(), 'iij-release-'));
     const srv = await startServer();
