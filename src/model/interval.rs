@@ -52,6 +52,14 @@ impl Interval {
         w.checked_div(Decimal::TWO).ok_or(IntervalError::Overflow)
     }
 
+    /// The largest distance from `point` to either end: the half width of the narrowest
+    /// `point ± h` that holds the whole interval.
+    pub fn reach_from(&self, point: Decimal) -> Result<Decimal, IntervalError> {
+        // point - [lo, hi] = [point - hi, point - lo]
+        let d = Interval::exact(point).sub(self)?;
+        Ok(d.lo.abs().max(d.hi.abs()))
+    }
+
     /// True when the two intervals share at least one value.
     pub fn meets(&self, other: &Interval) -> bool {
         self.lo <= other.hi && other.lo <= self.hi
@@ -199,6 +207,14 @@ mod tests {
         assert_eq!(a.mul(&b).unwrap(), iv("-6", "8"));
         assert_eq!(b.neg(), iv("-4", "3"));
         assert_eq!(iv("6", "8").div(&iv("2", "4")).unwrap(), iv("1.5", "4"));
+    }
+
+    #[test]
+    fn it_can_measure_its_reach_from_a_point_off_centre() {
+        // 45.3 to 50.1 from 47.6: 2.5 above, 2.3 below.
+        assert_eq!(iv("45.3", "50.1").reach_from(d("47.6")).unwrap(), d("2.5"));
+        assert_eq!(iv("1", "2").reach_from(d("1")).unwrap(), d("1"));
+        assert_eq!(iv("-2", "2").reach_from(d("0")).unwrap(), d("2"));
     }
 
     #[test]

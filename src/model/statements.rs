@@ -107,6 +107,17 @@ fn overflow(item: &str) -> impl Fn(IntervalError) -> Error + '_ {
     }
 }
 
+/// A derived cell's value and half width. The value is the formula's on the printed figures
+/// themselves (as the Ratios view and the workbook compute it); the interval their precision
+/// allows gives only the tolerance, as the half width that covers it from the value: its
+/// centre is not the value when a coarse figure divides (FY2007 operating income on the
+/// JPY 10 billion target is 47.59%, the interval 45.33%-50.10% centred on 47.71%).
+fn value_and_reach(ds: &Dataset, expr: &Expr<usize>) -> Result<(Decimal, Decimal), IntervalError> {
+    let fact = |i: &usize| ds.facts.get(*i).ok_or(IntervalError::Overflow);
+    let point = expr.eval(&|i: &usize| fact(i)?.base_value().map(Interval::exact))?.lo;
+    Ok((point, expr.eval(&|i: &usize| fact(i)?.interval())?.reach_from(point)?))
+}
+
 /// Builds the cell for one spec entry.
 fn spec_cell(ds: &Dataset, spec: &str, id: String) -> Result<Option<Cell>, Error> {
     if spec.is_empty() {
@@ -124,10 +135,10 @@ fn spec_cell(ds: &Dataset, spec: &str, id: String) -> Result<Option<Cell>, Error
         } else {
             inputs.first().and_then(|&i| ds.facts.get(i)).map_or(Dimension::Count, |f| f.unit.dimension())
         };
-        let iv = expr.eval(&|i: &usize| ds.facts.get(*i).ok_or(IntervalError::Overflow)?.interval()).map_err(overflow(&id))?;
+        let (value, half_width) = value_and_reach(ds, &expr).map_err(overflow(&id))?;
         return Ok(Some(Cell {
-            value: iv.center().map_err(overflow(&id))?,
-            half_width: iv.radius().map_err(overflow(&id))?,
+            value,
+            half_width,
             dimension,
             source: Source::Derived { formula: text.to_owned(), inputs },
             id,
@@ -768,6 +779,20 @@ mod tests {
         // Cash / total assets = 11,470,980 / 55,702,546 = 20.593%.
         assert_eq!(value(&b, "cash", 0).unwrap().round_dp(3), d("20.593"));
         assert_eq!(value(&b, "total_assets", 0), Some(d("100")));
+    }
+
+    #[test]
+    fn it_can_give_a_ratio_of_a_coarse_figure_at_its_printed_value() {
+        let t = table("plan", false);
+        let c = t.cell("plan.operating_income.c5").unwrap().1;
+        // FY2007 operating income on the JPY 10 billion target: 4,759,364 / 10,000,000 =
+        // 47.59364%, not the centre of what "10 billion" (9.5 to 10.5) allows, 47.7129%.
+        assert_eq!(c.value.round_dp(5), d("47.59364"));
+        // 4,759,364.5 / 9,500,000 = 50.09857%, 2.50493 points above: the half width covers
+        // the interval from the value (4,759,363.5 / 10,500,000 = 45.32727% is 2.26637 below).
+        assert_eq!(c.half_width.round_dp(5), d("2.50493"));
+        // A ratio of finely printed figures is unchanged: 66,835,299 / 100,000,000 = 66.835299%.
+        assert_eq!(t.cell("plan.revenue.c5").unwrap().1.value.round_dp(6), d("66.835299"));
     }
 
     #[test]
