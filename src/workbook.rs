@@ -16,7 +16,6 @@ use crate::i18n::{n_, period, tr, trf, Lang};
 use crate::model::dataset::{Dataset, Relation, Status};
 use crate::model::documents::DOCUMENTS;
 use crate::model::formula::{self, Expr};
-use crate::model::interval::Interval;
 use crate::model::ratios::{self, CATALOGUE};
 use crate::model::fact::Dimension;
 use crate::model::statements::{self, Source, STATEMENTS};
@@ -407,8 +406,7 @@ fn quoted_sheet(name: &str) -> String {
 /// spreadsheet computes from column G.
 pub fn point_value(ds: &Dataset, expr: &Expr<String>) -> Result<Decimal, String> {
     let resolved = expr.clone().resolve(&mut |id: String| ds.index_of(&id).ok_or(format!("no fact {id}")))?;
-    let v = resolved.eval(&|&i| ds.facts.get(i).ok_or(crate::model::interval::IntervalError::Overflow).and_then(|f| f.base_value()).map(Interval::exact));
-    v.and_then(|iv| iv.center()).map_err(|e| format!("{e:?}"))
+    ds.point_value(&resolved).map_err(|e| format!("{e:?}"))
 }
 
 /// Where the scenario sheet puts things (0-based rows; the years FY2008-FY2012 are columns C-G,

@@ -413,6 +413,14 @@ impl Dataset {
         find(&self.by_id, id)
     }
 
+    /// A formula's value on the figures as printed: every input enters at its exact value (a
+    /// zero-width interval), as a spreadsheet computes it; the rounding the printed precision
+    /// allows is not in it.
+    pub fn point_value(&self, expr: &Expr<usize>) -> Result<Decimal, IntervalError> {
+        let exact = |i: &usize| Ok(Interval::exact(self.facts.get(*i).ok_or(IntervalError::Overflow)?.base_value()?));
+        expr.eval(&exact).map(|iv| iv.lo)
+    }
+
     /// The fact with id `id`.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.index_of(id).and_then(|i| self.facts.get(i))

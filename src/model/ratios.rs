@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::dataset::Dataset;
 use crate::i18n::{tr, trf, Lang};
 use super::formula::{self, Expr};
-use super::interval::{Interval, IntervalError};
+use super::interval::IntervalError;
 
 /// The groups of the catalogue, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -180,14 +180,12 @@ fn compute_one(ds: &Dataset, period: &'static str, text: &'static str) -> RatioV
             inputs.push(i);
         }
     }
-    // Every input enters at its exact printed value: a zero-width interval.
-    let exact = |i: &usize| -> Result<Interval, IntervalError> { Ok(Interval::exact(ds.facts.get(*i).ok_or(IntervalError::Overflow)?.base_value()?)) };
-    let value = match expr.eval(&exact) {
-        Ok(iv) => Ok(iv.lo),
-        Err(IntervalError::DivisionByZero) => Err(NotAvailable::DivisionByZero),
-        Err(IntervalError::NotPositive) => Err(NotAvailable::NotPositive),
-        Err(IntervalError::Overflow) => Err(NotAvailable::Overflow),
-    };
+    // Every input enters at its exact printed value.
+    let value = ds.point_value(&expr).map_err(|e| match e {
+        IntervalError::DivisionByZero => NotAvailable::DivisionByZero,
+        IntervalError::NotPositive => NotAvailable::NotPositive,
+        IntervalError::Overflow => NotAvailable::Overflow,
+    });
     RatioValue { period, formula: text, inputs, value }
 }
 

@@ -113,9 +113,8 @@ fn overflow(item: &str) -> impl Fn(IntervalError) -> Error + '_ {
 /// centre is not the value when a coarse figure divides (FY2007 operating income on the
 /// JPY 10 billion target is 47.59%, the interval 45.33%-50.10% centred on 47.71%).
 fn value_and_reach(ds: &Dataset, expr: &Expr<usize>) -> Result<(Decimal, Decimal), IntervalError> {
-    let fact = |i: &usize| ds.facts.get(*i).ok_or(IntervalError::Overflow);
-    let point = expr.eval(&|i: &usize| fact(i)?.base_value().map(Interval::exact))?.lo;
-    Ok((point, expr.eval(&|i: &usize| fact(i)?.interval())?.reach_from(point)?))
+    let point = ds.point_value(expr)?;
+    Ok((point, expr.eval(&|i: &usize| ds.facts.get(*i).ok_or(IntervalError::Overflow)?.interval())?.reach_from(point)?))
 }
 
 /// Builds the cell for one spec entry.
