@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Turns Trunk's release output and the prerender step's pages into what we publish.
 
-Usage: postbuild.py DIST PRERENDERED
+Usage: postbuild.py DIST PRERENDERED WASM
 
-DIST is Trunk's output (its index.html is the template); PRERENDERED is the prerender step's
-directory (src/bin/prerender.rs: every view's body in both languages, titles and
-descriptions, the Japanese table, the quoted source lines, the preview image and icons).
+DIST is Trunk's output (its index.html is the template; Trunk built the stylesheet and the
+icon, not the wasm); PRERENDERED is the prerender step's directory (src/bin/prerender.rs: every
+view's body in both languages, titles and descriptions, the Japanese table, the quoted source
+lines, the preview image and icons); WASM is scripts/build_wasm.py's output (the split wasm:
+the glue, the main module, the loader and a module per view and shared chunk).
 
 Hosted edition (for any static host and sub-path):
 - One page per view and language, each holding that view's first screen as the app's own
@@ -21,7 +23,12 @@ Hosted edition (for any static host and sub-path):
 - The Japanese table and the quoted source lines are hashed files (ja-<hash>.txt,
   lines-<hash>.txt) fetched with their integrity checked when needed, not part of the first
   load.
-- Trunk's inline loader is replaced by an external boot-<hash>.js; the import map pinning the
+- The split wasm (scripts/wasm_assets.py): main-<hash>.js (the glue), main-<hash>_bg.wasm,
+  split-<hash>.js (the splitter's loader) and one <module>-<hash>.wasm per view and shared
+  chunk, fetched with their integrity checked the first time a view needs them: the boot
+  script starts a deep link's modules beside the main module, and the app fetches the others
+  when the browser is idle after the takeover.
+- An external boot-<hash>.js starts the app; the import map pinning the
   glue JS's integrity and the head script are the only inline scripts, allowed by hash.
   Subresource integrity on every script, stylesheet, the wasm and the fetched texts.
 - A strict Content-Security-Policy meta tag (no 'unsafe-inline' or 'unsafe-eval').
@@ -48,6 +55,8 @@ import shutil
 import sys
 import zipfile
 from pathlib import Path
+
+import wasm_assets
 
 try:
     import brotli  # type: ignore
@@ -151,6 +160,28 @@ const whenTakenOver = (then) => {
     if (!document.getElementById('prerender')) { watch.disconnect(); go(); }
   });
   watch.observe(document.body, { childList: true });
+};
+"""
+
+# The hosted edition's modules of the split wasm: `iijChunk(name)` fetches one (hashed, its
+# integrity checked) once, keeping the bytes until the splitter's loader takes them (`take`),
+# so a deep link's or the idle prefetch's early fetch is the one the loader uses. A failure is
+# not remembered: the next call fetches again ("Try again").
+CHUNK_JS = r"""const chunkBytes = new Map();
+globalThis.iijChunk = (name, take) => {
+  let bytes = chunkBytes.get(name);
+  if (!bytes) {
+    const c = chunks[name];
+    bytes = !c ? Promise.reject(new Error(`no module ${name}`))
+      : fetch(new URL(c[0], import.meta.url), { integrity: c[1] }).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.arrayBuffer();
+      });
+    chunkBytes.set(name, bytes);
+    bytes.catch(() => { if (chunkBytes.get(name) === bytes) chunkBytes.delete(name); });
+  }
+  if (take) chunkBytes.delete(name);
+  return bytes;
 };
 """
 
@@ -260,19 +291,46 @@ def pre_css(styles: dict) -> str:
     return "".join(f'[data-pre-style="{name}"]{{{decl}}}\n' for decl, name in styles.items())
 
 
-def main(dist_dir: str, pre_dir: str) -> None:
+def publish_wasm(dist: Path, wasm_dir: Path) -> dict:
+    """The split wasm into DIST under hashed names: the glue (importing the loader by its
+    hashed name), the main module, the rewritten loader and every module. Returns the names,
+    contents and the modules each view fetches."""
+    built = wasm_assets.read(wasm_dir)
+    try:
+        loader = wasm_assets.rewrite_loader(built["loader"], list(built["modules"])).encode()
+        loader_name = f"split-{short_hash(loader)}.js"
+        js = wasm_assets.glue_importing(built["glue"], loader_name).encode()
+        inline = wasm_assets.inline_module(built["glue"], loader.decode("utf-8"))
+    except wasm_assets.SplitError as e:
+        sys.exit(f"postbuild: {e}")
+    wasm = built["wasm"]
+    out = {"js_name": f"main-{short_hash(js)}.js", "js": js, "wasm_name": f"main-{short_hash(wasm)}_bg.wasm", "wasm": wasm,
+           "loader_name": loader_name, "loader": loader, "views": built["views"], "modules": {}, "inline": inline}
+    for name, data in [(out["js_name"], js), (out["wasm_name"], wasm), (loader_name, loader)]:
+        (dist / name).write_bytes(data)
+    for module, data in built["modules"].items():
+        name = f"{module}-{short_hash(data)}.wasm"
+        (dist / name).write_bytes(data)
+        out["modules"][module] = (name, data)
+    return out
+
+
+def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
     dist, pre = Path(dist_dir), Path(pre_dir)
     index = dist / "index.html"
     template = index.read_text(encoding="utf-8")
     if "boot-" in template:
         sys.exit("postbuild: index.html was already processed; run trunk build first")
+    if "_bg.wasm" in template:
+        sys.exit("postbuild: Trunk built the wasm; the release build skips Trunk's Rust step (scripts/build.sh)")
     pages = read_pages(pre)
 
-    js_name = one(r"import init, \* as bindings from '\./([^']+\.js)';", template, "glue import").group(1)
-    wasm_name = one(r"module_or_path: '\./([^']+_bg\.wasm)'", template, "wasm path").group(1)
     css_name = one(r'<link rel="stylesheet" href="\./([^"]+\.css)"', template, "stylesheet").group(1)
     icon_name = one(r'<link rel="icon" href="\./([^"]+)"', template, "favicon").group(1)
-    js, wasm, css, icon = ((dist / n).read_bytes() for n in (js_name, wasm_name, css_name, icon_name))
+    css, icon = ((dist / n).read_bytes() for n in (css_name, icon_name))
+    split = publish_wasm(dist, Path(wasm_dir))
+    js_name, js, wasm_name, wasm = split["js_name"], split["js"], split["wasm_name"], split["wasm"]
+    loader_name, loader_js = split["loader_name"], split["loader"]
 
     # ----- the texts fetched on demand, and the pictures -----
     assets = {}
@@ -293,9 +351,14 @@ def main(dist_dir: str, pre_dir: str) -> None:
 
     # ----- boot script, shared by every page -----
     asset_map = {k: [f"./{n}", sri(d)] for k, (n, d) in assets.items()}
+    chunk_map = {m: [f"./{n}", sri(d)] for m, (n, d) in split["modules"].items()}
     boot = (
-        f"import init from './{js_name}';\n"
+        f"import init, {{ initSync }} from './{js_name}';\n"
+        "globalThis.iijInitSync = initSync;\n"
         f"{CRASH_JS}"
+        f"const chunks = {json.dumps(chunk_map)};\n"
+        f"const viewChunks = {json.dumps(split['views'])};\n"
+        f"{CHUNK_JS}"
         f"const assets = {json.dumps(asset_map)};\n"
         "globalThis.iijAsset = (name) => {\n"
         "  const a = assets[name];\n"
@@ -322,12 +385,15 @@ def main(dist_dir: str, pre_dir: str) -> None:
         "  document.addEventListener('visibilitychange', ok, { once: true });\n"
         "});\n"
         f"const wasm = fetch(new URL('./{wasm_name}', import.meta.url), {{ integrity: '{sri(wasm)}' }});\n"
+        "// A deep link's view: its modules are fetched beside the main module, not after it.\n"
+        "const linked = /^#\\/([a-z]+)/.exec(location.hash);\n"
+        "for (const c of viewChunks[linked ? linked[1] : document.documentElement.dataset.pre] || []) iijChunk(c).catch(() => {});\n"
         "await init({ module_or_path: wasm }).then(() => whenTakenOver(keepForOffline), startFailed);\n"
     ).encode()
     boot_name = f"boot-{short_hash(boot)}.js"
     (dist / boot_name).write_bytes(boot)
 
-    importmap = json.dumps({"integrity": {f"./{js_name}": sri(js)}}, separators=(",", ":"))
+    importmap = json.dumps({"integrity": {f"./{js_name}": sri(js), f"./{loader_name}": sri(loader_js)}}, separators=(",", ":"))
     csp_hosted = (
         f"{CSP_COMMON}; script-src 'self' {csp_hash(importmap)} {csp_hash(HEAD_SCRIPT)} 'wasm-unsafe-eval'; "
         "style-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'"
@@ -335,7 +401,7 @@ def main(dist_dir: str, pre_dir: str) -> None:
 
     # ----- the pages -----
     head_tpl = template
-    head_tpl = one(r'\s*<script type="module">.*?</script>', head_tpl, "inline loader").re.sub("", head_tpl, count=1)
+    head_tpl = re.sub(r'\s*<script type="module">.*?</script>', "", head_tpl, flags=re.S)
     head_tpl = re.sub(r'<link rel="modulepreload"[^>]*>', "", head_tpl)
     head_tpl = re.sub(r'<link rel="preload"[^>]*>', "", head_tpl)
     head_tpl = re.sub(r"\s*<title>.*?</title>", "", head_tpl, flags=re.S)
@@ -370,6 +436,7 @@ def main(dist_dir: str, pre_dir: str) -> None:
             f'    <script>{HEAD_SCRIPT}</script>\n'
             f'    <script type="importmap">{importmap}</script>\n'
             f'    <link rel="modulepreload" href="./{js_name}" integrity="{sri(js)}" crossorigin="anonymous">\n'
+            f'    <link rel="modulepreload" href="./{loader_name}" integrity="{sri(loader_js)}" crossorigin="anonymous">\n'
             f'    <script type="module" src="./{boot_name}" integrity="{sri(boot)}" crossorigin="anonymous"></script>\n'
             f'    <link rel="stylesheet" href="./{pcss_name}" integrity="{sri(pcss)}" crossorigin="anonymous">\n'
         )
@@ -402,7 +469,7 @@ def main(dist_dir: str, pre_dir: str) -> None:
         ],
     }
     (dist / "manifest.webmanifest").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    release_files += [boot_name, js_name, wasm_name, css_name, pcss_name, icon_name, "manifest.webmanifest", "icon-192.png", "icon-512.png"]
+    release_files += [boot_name, js_name, loader_name, wasm_name, *(n for n, _ in split["modules"].values()), css_name, pcss_name, icon_name, "manifest.webmanifest", "icon-192.png", "icon-512.png"]
     # Not the workbooks (254 and 264 KB, already zip-compressed): every first visit would fetch
     # half a megabyte of downloads few visitors take. They are in the zip beside the offline file.
     release_files += [n for n, _ in assets.values()]
@@ -411,24 +478,27 @@ def main(dist_dir: str, pre_dir: str) -> None:
     (dist / "sw.js").write_text(sw, encoding="utf-8")
 
     # ----- offline edition -----
-    glue = js.decode("utf-8")
-    glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M)
-    glue = re.sub(r"^export (class|function|const|let) ", r"\1 ", glue, flags=re.M)
+    packed_chunks = {m: base64.b64encode(gzip.compress(d, 9, mtime=0)).decode() for m, (_, d) in split["modules"].items()}
     loader = (
-        f"{glue}\n{CRASH_JS}"
+        f"{split['inline']}\n{CRASH_JS}"
         "globalThis.iijAsset = (name) => {\n"
         "  const el = document.getElementById(`asset-${name}`);\n"
         "  return el ? Promise.resolve(el.textContent) : Promise.reject(new Error(`no text ${name} in this file`));\n"
         "};\n"
+        "const unpack = (b64) => {\n"
+        "  const bin = atob(b64);\n"
+        "  const bytes = new Uint8Array(bin.length);\n"
+        "  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
+        "  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n"
+        "};\n"
+        "// The views' modules are inside this file: no fetch from file://.\n"
+        f"const packedChunks = {json.dumps(packed_chunks)};\n"
+        "globalThis.iijChunk = (name) => (packedChunks[name] ? unpack(packedChunks[name]) : Promise.reject(new Error(`no module ${name} in this file`)));\n"
         f'const packed = "{base64.b64encode(gzip.compress(wasm, 9, mtime=0)).decode()}";\n'
         "if (typeof DecompressionStream === 'undefined') {\n"
         "  document.body.insertAdjacentHTML('beforeend', '<p role=\"alert\">This browser is too old to open the offline IIJ Financial Explorer (it lacks DecompressionStream). Please use a current browser, or the hosted edition.</p>');\n"
         "} else {\n"
-        "  const bin = atob(packed);\n"
-        "  const bytes = new Uint8Array(bin.length);\n"
-        "  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
-        "  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));\n"
-        "  await __wbg_init({ module_or_path: await new Response(stream).arrayBuffer() }).catch(crashed);\n"
+        "  await __wbg_init({ module_or_path: await unpack(packed) }).catch(crashed);\n"
         "}\n"
     )
     texts = ""
@@ -470,7 +540,10 @@ def main(dist_dir: str, pre_dir: str) -> None:
             (dist / f"{path.name}.br").write_bytes(brotli.compress(data, quality=11))
 
     publish = {
-        "first_load": ["index.html", boot_name, js_name, wasm_name, css_name, pcss_name],
+        "first_load": ["index.html", boot_name, js_name, loader_name, wasm_name, css_name, pcss_name],
+        # What a view fetches besides the first load (a deep link: at once; otherwise when needed).
+        "views": {v: [split["modules"][m][0] for m in ms] for v, ms in split["views"].items()},
+        "modules": [n for n, _ in split["modules"].values()],
         "on_demand": {"ja": assets["ja"][0], "lines": assets["lines"][0]},
         "pages": [p["file"] for p in pages],
         "release": release,
@@ -515,6 +588,6 @@ def site_links(site, file, lang, other_lang, other_file):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: postbuild.py DIST PRERENDERED")
-    main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) != 4:
+        sys.exit("usage: postbuild.py DIST PRERENDERED WASM")
+    main(sys.argv[1], sys.argv[2], sys.argv[3])

@@ -4,6 +4,27 @@ import unittest
 from unittest import mock
 
 import postbuild
+import wasm_assets
+
+# The splitter's loader as wasm_split_cli_support 0.2.4 writes it (target web), cut to two
+# modules: a shared chunk and one view's own module.
+LOADER = """import { initSync } from "./main.js";
+
+let sharedImports = undefined;
+/* view_charts, view_ratios */
+const __chunk_6 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_6.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+export const __wasm_split_load_view_charts = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_view_charts.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_6]));
+"""
 
 
 class SiteUrl(unittest.TestCase):
@@ -34,6 +55,51 @@ class SiteUrl(unittest.TestCase):
         self.assertIn('<link rel="canonical" href="https://ir.example.com/x/">', links)
         self.assertIn('hreflang="ja" href="https://ir.example.com/x/index.ja.html"', links)
         self.assertIn('<meta property="og:url" content="https://ir.example.com/x/">', links)
+
+
+class SplitLoader(unittest.TestCase):
+    def test_every_module_is_fetched_through_the_page_and_the_glue_is_not_imported(self):
+        out = wasm_assets.rewrite_loader(LOADER, ["split_view_charts", "chunk_6"])
+        self.assertNotIn("fetch(", out)
+        self.assertNotIn('from "./main.js"', out)
+        self.assertIn('globalThis.iijChunk("chunk_6", true)', out)
+        self.assertIn('globalThis.iijChunk("split_view_charts", true)', out)
+        self.assertEqual(out.count("WebAssembly.instantiate(await src, imports)"), 2)
+        self.assertIn("const initSync = (...args) => globalThis.iijInitSync(...args);", out)
+
+    def test_a_module_the_loader_does_not_fetch_stops_the_build(self):
+        with self.assertRaises(wasm_assets.SplitError):
+            wasm_assets.rewrite_loader(LOADER, ["split_view_charts", "chunk_6", "chunk_7"])
+        with self.assertRaises(wasm_assets.SplitError):
+            wasm_assets.rewrite_loader(LOADER.replace('import { initSync } from "./main.js";', ""), ["split_view_charts", "chunk_6"])
+
+    def test_the_glue_imports_the_hashed_loader(self):
+        glue = ('import * as import1 from "./__wasm_split.js"\nimport * as import2 from "./__wasm_split.js"\n'
+                'const imports = { "./__wasm_split.js": import1 };\n')
+        self.assertEqual(wasm_assets.glue_importing(glue, "split-0123456789abcdef.js"),
+                         'import * as import1 from "./split-0123456789abcdef.js";\nimport * as import2 from "./split-0123456789abcdef.js";\n'
+                         'const imports = { "./__wasm_split.js": import1 };\n')
+        with self.assertRaises(wasm_assets.SplitError):
+            wasm_assets.glue_importing("let wasm;", "split-0123456789abcdef.js")
+
+    def test_the_offline_module_holds_the_loader_before_the_glue_with_no_import_or_export(self):
+        glue = ('import * as import1 from "./__wasm_split.js"\n'
+                "const imports = { './__wasm_split.js': import1 };\n"
+                "function initSync(module) { return wasm; }\n"
+                "export { initSync };\nexport default __wbg_init;\n")
+        loader = wasm_assets.rewrite_loader(LOADER, ["split_view_charts", "chunk_6"])
+        out = wasm_assets.inline_module(glue, loader)
+        self.assertNotRegex(out, r"(?m)^(import|export) ")
+        self.assertIn("const import1 = { __wasm_split_load_view_charts };", out)
+        self.assertIn("const imports = { './__wasm_split.js': import1 };", out)
+        self.assertLess(out.index("const __wasm_split_load_view_charts"), out.index("const import1"))
+        self.assertTrue(out.endswith("globalThis.iijInitSync = initSync;\n"))
+
+    def test_views_are_named_by_their_slug(self):
+        self.assertEqual(wasm_assets.view_modules({"view_charts": ["split_view_charts", "chunk_6"]}),
+                         {"charts": ["split_view_charts", "chunk_6"]})
+        with self.assertRaises(wasm_assets.SplitError):
+            wasm_assets.view_modules({"monte_carlo": ["split_monte_carlo"]})
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ use crate::ui::prefs::{self, LangSwitch, PrefProblems, ThemeSwitch};
 use crate::ui::router::view_href;
 use crate::ui::stage::Later;
 use crate::ui::state;
-use crate::ui::views::{charts::ChartsView, not_found::NotFound, overview::OverviewView, ratios::RatiosView, scenarios::ScenariosView, sources::SourcesView, statements::StatementsView};
+use crate::ui::chunks::ViewChunk;
+use crate::ui::views::not_found::NotFound;
 
 /// The product name, in the page title and the header.
 pub const PRODUCT: &str = "IIJ Financial Explorer";
@@ -80,16 +81,10 @@ pub fn title(route: &Route) -> String {
     }
 }
 
-/// The body of a view.
+/// The body of a view: every view but the Overview lives in a chunk of its own in the release
+/// build (`chunks`).
 fn view_body(view: View, route: ReadSignal<Route>) -> AnyView {
-    match view {
-        View::Sources => view! { <SourcesView route=route /> }.into_any(),
-        View::Statements => view! { <StatementsView route=route /> }.into_any(),
-        View::Overview => view! { <OverviewView route=route /> }.into_any(),
-        View::Ratios => view! { <RatiosView route=route /> }.into_any(),
-        View::Scenarios => view! { <ScenariosView route=route /> }.into_any(),
-        View::Charts => view! { <ChartsView /> }.into_any(),
-    }
+    view! { <ViewChunk view=view route=route /> }.into_any()
 }
 
 /// Panics on purpose: the end-to-end suite opens `#/selftest/panic` to prove that the panic

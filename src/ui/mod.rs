@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod assets;
+pub mod chunks;
 pub mod download;
 pub mod i18n;
 pub mod panic_page;
@@ -47,7 +48,14 @@ pub fn start() {
         } else {
             next_task().await;
         }
+        // A deep link to a view in a chunk: the chunk (fetched since the page started) is
+        // there before the app replaces the prerendered page, so the view is never empty.
+        // A failure is the view's to say, with "Try again".
+        if let Some(view) = crate::route::Route::parse(&router::current_fragment()).view() {
+            let _ = chunks::preload(view).await;
+        }
         mount().await;
+        chunks::prefetch_others().await;
     });
 }
 
