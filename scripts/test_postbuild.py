@@ -1,5 +1,6 @@
 """Host tests of the build's post-processing helpers (python3 -m unittest, from scripts/)."""
 import os
+import re
 import unittest
 from unittest import mock
 
@@ -93,11 +94,15 @@ class SplitLoader(unittest.TestCase):
         self.assertIn("const import1 = { __wasm_split_load_view_charts };", out)
         self.assertIn("const imports = { './__wasm_split.js': import1 };", out)
         self.assertLess(out.index("const __wasm_split_load_view_charts"), out.index("const import1"))
-        self.assertTrue(out.endswith("globalThis.iijInitSync = initSync;\n"))
+        # One initSync, the glue's: the loader's call reaches it in the same module.
+        self.assertEqual(len(re.findall(r"(const|function) initSync\b", out)), 1)
+        self.assertIn("initSync(undefined, undefined)", wasm_assets.inline_module(glue, loader.replace(
+            "let sharedImports", "const shared = initSync(undefined, undefined);\nlet sharedImports")))
 
-    def test_views_are_named_by_their_slug(self):
-        self.assertEqual(wasm_assets.view_modules({"view_charts": ["split_view_charts", "chunk_6"]}),
-                         {"charts": ["split_view_charts", "chunk_6"]})
+    def test_views_are_named_by_their_slug_and_fetch_the_whole_dataset_too(self):
+        self.assertEqual(wasm_assets.view_modules({"view_charts": ["split_view_charts", "chunk_6"], "dataset": ["split_dataset"],
+                                                   "view_ratios": ["split_view_ratios"]}),
+                         {"charts": ["split_view_charts", "chunk_6", "split_dataset"], "ratios": ["split_view_ratios", "split_dataset"]})
         with self.assertRaises(wasm_assets.SplitError):
             wasm_assets.view_modules({"monte_carlo": ["split_monte_carlo"]})
 

@@ -23,6 +23,7 @@ FETCHER = re.compile(
     r"return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);"
 )
 MAIN_IMPORT = 'import { initSync } from "./main.js";'
+INIT_SYNC = "const initSync = (...args) => globalThis.iijInitSync(...args);"
 # The glue imports the loader once per split point (`import * as import1 from "./__wasm_split.js"`)
 # and names it again as the wasm's import module (`"./__wasm_split.js": import1`), which must stay.
 LOADER_IMPORT = re.compile(r"""^import \* as (\w+) from (['"])\./__wasm_split\.js\2;?[ \t]*$""", re.M)
@@ -41,7 +42,7 @@ def rewrite_loader(loader: str, modules: list) -> str:
     `iijInitSync`; every module in `modules` must be fetched exactly once in it."""
     if loader.count(MAIN_IMPORT) != 1:
         raise SplitError("the loader does not import initSync from ./main.js once")
-    out = loader.replace(MAIN_IMPORT, "const initSync = (...args) => globalThis.iijInitSync(...args);")
+    out = loader.replace(MAIN_IMPORT, INIT_SYNC)
     found = []
 
     def fetch(m: re.Match) -> str:
@@ -67,26 +68,41 @@ def glue_importing(glue: str, loader_name: str) -> str:
 
 
 def inline_module(glue: str, loader: str) -> str:
-    """The glue and the (rewritten) loader as one one module body, for the offline file:
-    the loader's exports become constants, and the glue's import of them an object."""
+    """The glue and the (rewritten) loader as one module body, for the offline file: the
+    loader's exports become constants, the glue's import of them an object, and the loader
+    calls the glue's own `initSync`."""
     names = re.findall(r"^export const (\w+) = ", loader, re.M)
-    body = re.sub(r"^export const ", "const ", loader, flags=re.M)
+    if loader.count(INIT_SYNC) != 1:
+        raise SplitError("the loader was not rewritten (rewrite_loader) before it is inlined")
+    body = re.sub(r"^export const ", "const ", loader.replace(INIT_SYNC, ""), flags=re.M)
     glue, n = LOADER_IMPORT.subn(lambda m: f"const {m.group(1)} = {{ {', '.join(names)} }};", glue)
     if n == 0 or re.search(r"^import ", glue, re.M):
         raise SplitError("the glue's imports are not all of the loader, as `import * as …`")
     glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M)
     glue = re.sub(r"^export (class|function|const|let) ", r"\1 ", glue, flags=re.M)
     glue = re.sub(r"^export default \w+;?\s*$", "", glue, flags=re.M)
-    return body + "\n" + glue + "\nglobalThis.iijInitSync = initSync;\n"
+    return body + "\n" + glue
+
+
+# Split points that are not views but that every view in a chunk needs (src/ui/chunks.rs):
+# the whole dataset, of which the main module holds only the Overview's records, and the
+# chart drawing, which the Overview loads after the takeover (its prerendered drawing stands).
+NEEDED_BY_EVERY_VIEW = ("dataset", "chart_drawing")
 
 
 def view_modules(splits: dict) -> dict:
-    """For each view's slug, the modules its split point fetches (`view_statements` → `statements`)."""
+    """For each view's slug, the modules it fetches (`view_statements` → `statements`): its
+    split point's, and those of the split points every view needs."""
+    shared = []
+    for split in NEEDED_BY_EVERY_VIEW:
+        shared += [m for m in splits.get(split, []) if m not in shared]
     out = {}
     for split, modules in splits.items():
+        if split in NEEDED_BY_EVERY_VIEW:
+            continue
         if not split.startswith("view_"):
-            raise SplitError(f"a split point that is not a view: {split}")
-        out[split[len("view_"):]] = modules
+            raise SplitError(f"a split point that is neither a view nor needed by every view: {split}")
+        out[split[len("view_"):]] = modules + [m for m in shared if m not in modules]
     return out
 
 

@@ -339,3 +339,75 @@ fn it_can_refuse_any_truncated_file_without_panicking() {
         assert!(Dataset::from_json(&json[..cut]).is_err(), "a file cut at byte {cut} should not load");
     }
 }
+
+/// A table with its cells' fact indices replaced by fact ids, to compare tables built from
+/// two datasets whose facts are numbered differently.
+fn table_by_ids(ds: &Dataset, table: &iij_explorer::model::statements::Table) -> Vec<String> {
+    use iij_explorer::model::statements::Source;
+    let id = |i: &usize| ds.facts[*i].id.clone();
+    table
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(move |c| (r.key, c)))
+        .map(|(row, cell)| match cell {
+            None => format!("{row}: -"),
+            Some(c) => {
+                let source = match &c.source {
+                    Source::Fact(i) => id(i),
+                    Source::Derived { formula, inputs } => format!("{formula} over {:?}", inputs.iter().map(id).collect::<Vec<_>>()),
+                };
+                format!("{row}: {} {} ±{} {:?} from {source}", c.id, c.value, c.half_width, c.dimension)
+            }
+        })
+        .collect()
+}
+
+/// The id of erratum `i` of `ds`.
+fn erratum_id(ds: &Dataset, i: Option<usize>) -> Option<String> {
+    i.map(|i| ds.errata[i].id.clone())
+}
+
+/// The checks a fact takes part in, by id, with both sides and the status (an erratum by id).
+fn checks_by_ids(ds: &Dataset, results: &[iij_explorer::model::CheckResult], fact: &str) -> Vec<String> {
+    let i = ds.index_of(fact).expect("the fact is there");
+    let status = |s: &Status| match s {
+        Status::Erratum { erratum, holds } => format!("erratum {:?} holds {holds}", erratum_id(ds, Some(*erratum))),
+        other => format!("{other:?}"),
+    };
+    let mut out: Vec<String> = ds.checks_of(i).into_iter().map(|c| format!("{} {:?} {:?} {}", ds.checks[c].id, results[c].lhs, results[c].rhs, status(&results[c].status))).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn it_can_draw_the_overview_from_its_own_records_alone() {
+    use iij_explorer::model::dataset::OVERVIEW_TSV;
+    use iij_explorer::model::overview_facts::OVERVIEW_FACTS;
+    use iij_explorer::model::statements::{self, HEADLINES};
+    let whole = dataset();
+    let part = Dataset::from_tsv(OVERVIEW_TSV).expect("the Overview's records load on their own");
+    // The point of it: the main module carries a small part of the dataset. The Overview
+    // shows 43 facts (10 headline rows of two years, 7 plan rows, the trend's four years of two
+    // lines, the targets); the checks naming them pull in others.
+    assert_eq!(OVERVIEW_FACTS.len(), 43);
+    assert!(part.facts.len() * 4 < whole.facts.len(), "{} of {} facts", part.facts.len(), whole.facts.len());
+    assert!(part.checks.len() * 3 < whole.checks.len(), "{} of {} checks", part.checks.len(), whole.checks.len());
+    for spec in [&HEADLINES, statements::spec("plan").expect("the plan table")] {
+        let (a, b) = (statements::build(&whole, spec, false).expect("whole"), statements::build(&part, spec, false).expect("part"));
+        assert_eq!(table_by_ids(&whole, &a), table_by_ids(&part, &b), "{}", spec.key);
+    }
+    for lang in [iij_explorer::i18n::Lang::En, iij_explorer::i18n::Lang::Ja] {
+        assert_eq!(iij_explorer::charts::data::trend(lang, &whole), iij_explorer::charts::data::trend(lang, &part));
+    }
+    // The inspector of any Overview figure: the same checks with the same sides and status,
+    // and the same erratum.
+    let (rw, rp) = (whole.evaluate_all(), part.evaluate_all());
+    for fact in OVERVIEW_FACTS {
+        assert_eq!(checks_by_ids(&whole, &rw, fact), checks_by_ids(&part, &rp, fact), "{fact}");
+        let of = |ds: &Dataset| ds.fact(fact).map(|f| (erratum_id(ds, f.erratum), f.printed.clone(), f.line));
+        assert_eq!(of(&whole), of(&part), "{fact}");
+    }
+    // Operating income FY2007 takes part in checks against the trend table, the quarters and
+    // the presentation: more than one, so the comparison above is not of empty lists.
+    assert!(checks_by_ids(&part, &rp, "cis.operating_income").len() > 1);
+}

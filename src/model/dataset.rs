@@ -23,6 +23,10 @@ pub const BUNDLED_JSON: &str = include_str!("../../data/facts.json");
 /// so nothing is fetched at run time.
 pub const BUNDLED_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/facts.tsv"));
 
+/// The records the Overview needs, in the same form (src/model/overview_facts.rs): what the
+/// split release build's main module starts from.
+pub const OVERVIEW_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/overview.tsv"));
+
 /// A heading of a source document under which facts were printed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {

@@ -18,6 +18,7 @@ pub mod fact;
 pub mod formula;
 pub mod interval;
 pub mod monte_carlo;
+pub mod overview_facts;
 pub mod ratios;
 pub mod scenario;
 pub mod statements;

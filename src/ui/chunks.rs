@@ -31,47 +31,73 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Declares a view's split point: `$load` builds the view (after its chunk has loaded, in the
-/// split build), `$preload` only loads the chunk.
-macro_rules! split_view {
-    ($module:ident, $load:ident, $preload:ident, |$route:ident| $body:expr) => {
+/// Nothing to load: the builds without split points.
+impl From<std::convert::Infallible> for ChunkError {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
+/// Declares a split point: in the split build, `$name` is fetched with `$module`'s chunk
+/// (`$preload` fetches it alone); in every other build both are plain functions. The body
+/// gives the `Ok` value.
+macro_rules! split_point {
+    ($module:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
         #[cfg(all(target_arch = "wasm32", iij_wasm_split))]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        fn $load($route: ReadSignal<Route>) -> Result<AnyView, ChunkError> {
-            Ok($body)
+        fn $name($($arg: $ty),*) -> Result<$out, ChunkError> {
+            let out: $out = $body;
+            Ok(out)
         }
 
         #[cfg(not(all(target_arch = "wasm32", iij_wasm_split)))]
-        async fn $load($route: ReadSignal<Route>) -> Result<AnyView, ChunkError> {
-            Ok($body)
+        async fn $name($($arg: $ty),*) -> Result<$out, ChunkError> {
+            let out: $out = $body;
+            Ok(out)
         }
 
         #[cfg(not(all(target_arch = "wasm32", iij_wasm_split)))]
-        async fn $preload() -> Result<(), ChunkError> {
+        #[allow(dead_code)]
+        async fn $preload() -> Result<(), std::convert::Infallible> {
             Ok(())
         }
     };
 }
 
-split_view!(view_statements, load_statements, preload_statements, |route| {
+split_point!(view_statements, preload_statements, fn load_statements(route: ReadSignal<Route>) -> AnyView {
     use crate::ui::views::statements::StatementsView;
     view! { <StatementsView route=route /> }.into_any()
 });
-split_view!(view_ratios, load_ratios, preload_ratios, |route| {
+split_point!(view_ratios, preload_ratios, fn load_ratios(route: ReadSignal<Route>) -> AnyView {
     use crate::ui::views::ratios::RatiosView;
     view! { <RatiosView route=route /> }.into_any()
 });
-split_view!(view_scenarios, load_scenarios, preload_scenarios, |route| {
+split_point!(view_scenarios, preload_scenarios, fn load_scenarios(route: ReadSignal<Route>) -> AnyView {
     use crate::ui::views::scenarios::ScenariosView;
     view! { <ScenariosView route=route /> }.into_any()
 });
-split_view!(view_charts, load_charts, preload_charts, |_route| {
+split_point!(view_charts, preload_charts, fn load_charts(_route: ReadSignal<Route>) -> AnyView {
     use crate::ui::views::charts::ChartsView;
     view! { <ChartsView /> }.into_any()
 });
-split_view!(view_sources, load_sources, preload_sources, |route| {
+split_point!(view_sources, preload_sources, fn load_sources(route: ReadSignal<Route>) -> AnyView {
     use crate::ui::views::sources::SourcesView;
     view! { <SourcesView route=route /> }.into_any()
+});
+// The whole dataset: the main module holds only the Overview's records (state::start_tsv).
+split_point!(dataset, preload_dataset, fn whole_tsv() -> &'static str { crate::model::dataset::BUNDLED_TSV });
+// The scenario planner's inputs (two goal seeks), built ahead in a task of their own when the
+// page opens on a view that needs them; their code stays out of the main module.
+// Drawing a chart (plotters and the layouts): the prerendered page's drawings stand until it
+// has loaded, just after the takeover ([`draw_chart`]).
+split_point!(chart_drawing, preload_drawing, fn draw_split(chart: &crate::charts::Chart, width: u32) -> Option<String> {
+    crate::charts::render(chart, width, &format!("chart-{}", chart.key)).ok()
+});
+split_point!(view_scenarios, preload_planner_scenarios, fn plan_scenarios(explorer: std::sync::Arc<crate::ui::state::Explorer>) -> () {
+    let _ = explorer.planner();
+});
+split_point!(view_charts, preload_planner_charts, fn plan_charts(explorer: std::sync::Arc<crate::ui::state::Explorer>) -> () {
+    let _ = explorer.planner();
 });
 
 thread_local! {
@@ -88,22 +114,140 @@ pub fn ready(view: View) -> bool {
 /// from the start otherwise.
 const SPLIT: bool = cfg!(all(target_arch = "wasm32", iij_wasm_split));
 
-/// Loads the chunk of `view` (nothing to do for the Overview or a loaded chunk). A failure
-/// is not remembered: the next call tries again.
+/// Loads what `view` needs beyond the main module: its chunk and the whole dataset, side by
+/// side (nothing for the Overview or what has loaded). A failure is not remembered: the next
+/// call tries again.
 pub async fn preload(view: View) -> Result<(), ChunkError> {
     if ready(view) {
         return Ok(());
     }
-    match view {
-        View::Overview => Ok(()),
-        View::Statements => preload_statements().await,
-        View::Ratios => preload_ratios().await,
-        View::Scenarios => preload_scenarios().await,
-        View::Charts => preload_charts().await,
-        View::Sources => preload_sources().await,
-    }?;
+    let (chunk, (data, drawing)) = both(preload_chunk(view), both(load_whole(), load_drawing())).await;
+    chunk?;
+    data?;
+    drawing?;
+    if matches!(view, View::Scenarios | View::Charts) {
+        if let Some(Ok(explorer)) = crate::ui::state::whole() {
+            crate::ui::next_task().await;
+            let _ = if view == View::Scenarios { ready_now(plan_scenarios(explorer)) } else { ready_now(plan_charts(explorer)) };
+        }
+    }
     LOADED.with(|l| l.borrow_mut().push(view));
     Ok(())
+}
+
+async fn preload_chunk(view: View) -> Result<(), ChunkError> {
+    match view {
+        View::Overview => Ok(()),
+        View::Statements => preload_statements().await.map_err(ChunkError::from),
+        View::Ratios => preload_ratios().await.map_err(ChunkError::from),
+        View::Scenarios => preload_scenarios().await.map_err(ChunkError::from),
+        View::Charts => preload_charts().await.map_err(ChunkError::from),
+        View::Sources => preload_sources().await.map_err(ChunkError::from),
+    }
+}
+
+thread_local! {
+    /// Whether the whole dataset is being read (one reading at a time).
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Loads the whole dataset's chunk and reads it ([`crate::ui::state::load_whole`]), once.
+async fn load_whole() -> Result<(), ChunkError> {
+    if !SPLIT {
+        return Ok(());
+    }
+    loop {
+        if crate::ui::state::whole().is_some() {
+            return Ok(());
+        }
+        if !READING.with(|r| r.replace(true)) {
+            break;
+        }
+        // Another view's load is reading it: wait for that.
+        crate::ui::next_task().await;
+    }
+    let tsv = whole_tsv().await;
+    #[cfg(target_arch = "wasm32")]
+    if let Ok(tsv) = tsv {
+        crate::ui::state::load_whole(tsv).await;
+    }
+    READING.with(|r| r.set(false));
+    tsv.map(|_| ())
+}
+
+thread_local! {
+    /// Whether the chart drawing's chunk has loaded, as a signal charts follow. Reference
+    /// counted, not owned by the component that first reads it: a view drawn again (a
+    /// language change) disposes what its components created.
+    static DRAWING: ArcRwSignal<bool> = ArcRwSignal::new(!SPLIT);
+    /// The prerendered page's chart drawings, by chart key (see [`draw_chart`]).
+    static PRERENDERED_DRAWINGS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn drawing_loaded() -> ArcRwSignal<bool> {
+    DRAWING.with(ArcRwSignal::clone)
+}
+
+/// Loads the chart drawing's chunk (once; a failure is tried again by the next call).
+async fn load_drawing() -> Result<(), ChunkError> {
+    if drawing_loaded().get_untracked() {
+        return Ok(());
+    }
+    preload_drawing().await.map_err(ChunkError::from)?;
+    drawing_loaded().set(true);
+    Ok(())
+}
+
+/// Keeps the prerendered page's chart drawings (the markup of each `.chart-box`, both layouts)
+/// before the app replaces the page: the app shows them until it can draw.
+#[cfg(target_arch = "wasm32")]
+pub fn remember_prerendered_drawings(document: &web_sys::Document) {
+    let Ok(boxes) = document.query_selector_all("#prerender figure.chart .chart-box") else { return };
+    let mut kept = Vec::new();
+    for i in 0..boxes.length() {
+        let Some(el) = boxes.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else { continue };
+        let key = el.parent_element().and_then(|f| f.get_attribute("data-testid")).and_then(|t| t.strip_prefix("chart-").map(str::to_owned));
+        if let Some(key) = key {
+            kept.push((key, el.inner_html()));
+        }
+    }
+    PRERENDERED_DRAWINGS.with(|p| *p.borrow_mut() = kept);
+}
+
+/// `chart` drawn at `width` as SVG; in the split build, until the drawing's chunk has loaded,
+/// the prerendered page's drawing of the same chart (or nothing). Reactive: a chart drawn
+/// from the prerendered page is drawn again once the chunk is there.
+pub fn draw_chart(chart: &crate::charts::Chart, width: u32) -> Option<String> {
+    if !drawing_loaded().get() {
+        return PRERENDERED_DRAWINGS.with(|p| p.borrow().iter().find(|(k, _)| k == chart.key).map(|(_, html)| html.clone()));
+    }
+    ready_now(draw_split(chart, width)).and_then(Result::ok).flatten()
+}
+
+/// Both futures' outputs, the two run side by side.
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut out_a, mut out_b) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if out_a.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                out_a = Some(v);
+            }
+        }
+        if out_b.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                out_b = Some(v);
+            }
+        }
+        match (out_a.take(), out_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (out_a, out_b) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// Builds `view` once its chunk has loaded. The split point's wrapper awaits the (already
@@ -190,6 +334,7 @@ fn failed(view: View, retry: impl Fn() + Copy + 'static) -> AnyView {
 /// loads the other views' chunks, so a later tap on a tab is answered at once.
 #[cfg(target_arch = "wasm32")]
 pub async fn prefetch_others() {
+    let _ = load_drawing().await;
     if save_data() {
         return;
     }

@@ -65,11 +65,16 @@ pub async fn next_task() {
     gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
+/// The prerender step has no tasks to yield to.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn next_task() {}
+
 /// Builds the app off the page (`stage`), then puts it in place of the prerendered page.
 #[cfg(target_arch = "wasm32")]
 async fn mount() {
     let document = leptos::prelude::document();
     widgets::chart_figure::remember_prerendered_widths(&document);
+    chunks::remember_prerendered_drawings(&document);
     stage::build_staged(app::App, move |app| {
         for id in ["prerender", "pre-wait"] {
             if let Some(el) = document.get_element_by_id(id) {

@@ -42,7 +42,17 @@ pub type Loaded = Result<Arc<Explorer>, String>;
 
 /// Loads the bundled dataset and evaluates its checks.
 pub fn load() -> Loaded {
-    with_checks(Dataset::bundled().map_err(|e| e.to_string()))
+    with_checks(Dataset::from_tsv(start_tsv()).map_err(|e| e.to_string()))
+}
+
+/// The records the app starts from: in the split release build the Overview's
+/// (`OVERVIEW_TSV`), the whole dataset coming with the other views' chunks ([`load_whole`]);
+/// in every other build the whole dataset.
+fn start_tsv() -> &'static str {
+    #[cfg(all(target_arch = "wasm32", iij_wasm_split))]
+    return crate::model::dataset::OVERVIEW_TSV;
+    #[cfg(not(all(target_arch = "wasm32", iij_wasm_split)))]
+    return crate::model::dataset::BUNDLED_TSV;
 }
 
 thread_local! {
@@ -86,6 +96,9 @@ impl Step {
                 (Step::Check, Early::Data(data)) => Early::Loaded(with_checks(data)),
                 (Step::Check, Early::Parsed(parsed)) => Early::Loaded(with_checks(link(parsed))),
                 (Step::Check, Early::Nothing) => Early::Loaded(load()),
+                // The split release build starts from the Overview's records alone: its views'
+                // chunks build the planner (`chunks::preload`).
+                #[cfg(not(all(target_arch = "wasm32", iij_wasm_split)))]
                 (Step::Plan, Early::Loaded(Ok(explorer))) => {
                     let view = crate::route::Route::parse(&crate::ui::router::current_fragment()).view();
                     if matches!(view, Some(crate::route::View::Scenarios | crate::route::View::Charts)) {
@@ -100,7 +113,7 @@ impl Step {
 }
 
 fn parse() -> Result<crate::model::dataset::Parsed, String> {
-    Dataset::parse_tsv(crate::model::dataset::BUNDLED_TSV).map_err(|e| e.to_string())
+    Dataset::parse_tsv(start_tsv()).map_err(|e| e.to_string())
 }
 
 fn link(parsed: Result<crate::model::dataset::Parsed, String>) -> Result<Dataset, String> {
@@ -123,9 +136,33 @@ pub fn loaded() -> Loaded {
     }
 }
 
-/// The explorer from context; views call this inside the app.
+thread_local! {
+    /// The whole dataset, once loaded after the start (the split release build).
+    static WHOLE: std::cell::RefCell<Option<Loaded>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The explorer of the whole dataset, once [`load_whole`] has loaded it.
+pub fn whole() -> Option<Loaded> {
+    WHOLE.with(|w| w.borrow().clone())
+}
+
+/// Reads `tsv` (the whole dataset) in three tasks, as at the start, and keeps it for
+/// [`use_explorer`]. A dataset that fails to load is kept as its message.
+#[cfg(target_arch = "wasm32")]
+pub async fn load_whole(tsv: &'static str) {
+    crate::ui::next_task().await;
+    let parsed = Dataset::parse_tsv(tsv).map_err(|e| e.to_string());
+    crate::ui::next_task().await;
+    let data = link(parsed);
+    crate::ui::next_task().await;
+    let loaded = with_checks(data);
+    WHOLE.with(|w| *w.borrow_mut() = Some(loaded));
+}
+
+/// The explorer for a view: the whole dataset where it has been loaded apart (the split
+/// release build, before any view but the Overview is drawn), else the one in context.
 pub fn use_explorer() -> Loaded {
-    use_context::<Loaded>().unwrap_or_else(|| Err("the dataset was not provided".to_owned()))
+    whole().unwrap_or_else(|| use_context::<Loaded>().unwrap_or_else(|| Err("the dataset was not provided".to_owned())))
 }
 
 /// A whole view that could not get the dataset: its heading and the reason.

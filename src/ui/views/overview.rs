@@ -27,11 +27,9 @@ pub fn OverviewView(route: ReadSignal<Route>) -> impl IntoView {
         Err(message) => return load_error_view(View::Overview, message),
     };
     let data = &explorer.data;
-    let tables = (statements::build(data, &HEADLINES, false), statements::spec("plan").map(|p| statements::build(data, p, false)));
-    let (headlines, plan) = match tables {
-        (Ok(h), Some(Ok(p))) => (h, p),
-        (Err(e), _) | (_, Some(Err(e))) => return load_error_view(View::Overview, e.to_string()),
-        (_, None) => return load_error_view(View::Overview, "the plan table is missing".to_owned()),
+    let (headlines, plan) = match (statements::build(data, &HEADLINES, false), statements::build(data, &statements::PLAN, false)) {
+        (Ok(h), Ok(p)) => (h, p),
+        (Err(e), _) | (_, Err(e)) => return load_error_view(View::Overview, e.to_string()),
     };
     let selected = Memo::new(move |_| route.get().param("fig").map(str::to_owned));
     let on_select = Callback::new(move |id: String| replace_param(route, "fig", &id));

@@ -32,7 +32,7 @@ pub fn ChartFigure(#[prop(into)] chart: Signal<Result<Chart, String>>) -> impl I
         }
         let width = width.get()?;
         // `with` reads the chart in place: a driver change should not copy it.
-        chart.with(|c| c.as_ref().ok().and_then(|c| charts::render(c, width, &format!("chart-{}", c.key)).ok()))
+        chart.with(|c| c.as_ref().ok().and_then(|c| crate::ui::chunks::draw_chart(c, width)))
     });
     let key = move || chart.with(|c| c.as_ref().map(|c| c.key).unwrap_or("chart"));
     let download_svg = move |_| {
