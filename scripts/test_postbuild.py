@@ -101,7 +101,7 @@ class SplitLoader(unittest.TestCase):
 
     def test_views_are_named_by_their_slug_and_fetch_the_whole_dataset_too(self):
         self.assertEqual(wasm_assets.view_modules({"view_charts": ["split_view_charts", "chunk_6"], "dataset": ["split_dataset"],
-                                                   "view_ratios": ["split_view_ratios"]}),
+                                                   "view_ratios": ["split_view_ratios"], "chart_drawing": ["split_chart_drawing"]}),
                          {"charts": ["split_view_charts", "chunk_6", "split_dataset"], "ratios": ["split_view_ratios", "split_dataset"]})
         with self.assertRaises(wasm_assets.SplitError):
             wasm_assets.view_modules({"monte_carlo": ["split_monte_carlo"]})

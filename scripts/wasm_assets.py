@@ -84,10 +84,14 @@ def inline_module(glue: str, loader: str) -> str:
     return body + "\n" + glue
 
 
-# Split points that are not views but that every view in a chunk needs (src/ui/chunks.rs):
-# the whole dataset, of which the main module holds only the Overview's records, and the
-# chart drawing, which the Overview loads after the takeover (its prerendered drawing stands).
-NEEDED_BY_EVERY_VIEW = ("dataset", "chart_drawing")
+# Split points that are not views but that every view in a chunk needs before it can be drawn
+# (src/ui/chunks.rs, `preload_start`): the whole dataset, of which the main module holds only
+# the Overview's records. (The chart drawing is not: the page's own drawings stand until it
+# has loaded, after the takeover.)
+NEEDED_BY_EVERY_VIEW = ("dataset",)
+# Split points the app loads on its own schedule: the chart drawing, first thing after the
+# takeover.
+LOADED_APART = ("chart_drawing",)
 
 
 def view_modules(splits: dict) -> dict:
@@ -98,7 +102,7 @@ def view_modules(splits: dict) -> dict:
         shared += [m for m in splits.get(split, []) if m not in shared]
     out = {}
     for split, modules in splits.items():
-        if split in NEEDED_BY_EVERY_VIEW:
+        if split in NEEDED_BY_EVERY_VIEW or split in LOADED_APART:
             continue
         if not split.startswith("view_"):
             raise SplitError(f"a split point that is neither a view nor needed by every view: {split}")

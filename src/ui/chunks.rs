@@ -114,22 +114,33 @@ pub fn ready(view: View) -> bool {
 /// from the start otherwise.
 const SPLIT: bool = cfg!(all(target_arch = "wasm32", iij_wasm_split));
 
-/// Loads what `view` needs beyond the main module: its chunk and the whole dataset, side by
-/// side (nothing for the Overview or what has loaded). A failure is not remembered: the next
-/// call tries again.
+/// Loads what `view` needs beyond the main module: its chunk, the whole dataset and the
+/// chart drawing, side by side (nothing for the Overview or what has loaded). A failure is not
+/// remembered: the next call tries again.
 pub async fn preload(view: View) -> Result<(), ChunkError> {
     if ready(view) {
         return Ok(());
     }
     let (chunk, (data, drawing)) = both(preload_chunk(view), both(load_whole(), load_drawing())).await;
-    chunk?;
-    data?;
-    drawing?;
-    if matches!(view, View::Scenarios | View::Charts) {
-        if let Some(Ok(explorer)) = crate::ui::state::whole() {
-            crate::ui::next_task().await;
-            let _ = if view == View::Scenarios { ready_now(plan_scenarios(explorer)) } else { ready_now(plan_charts(explorer)) };
-        }
+    chunk.and(data).and(drawing)?;
+    LOADED.with(|l| l.borrow_mut().push(view));
+    Ok(())
+}
+
+/// [`preload`] for the view the page opens on, before the app replaces the prerendered page:
+/// not the chart drawing (the page's own drawings stand until it has loaded, after the
+/// takeover), and the scenario planner's inputs built ahead, in a task of their own, for the
+/// views that need them (a tab tap builds them with the view; the idle prefetch does not, as
+/// two goal seeks are a long task).
+pub async fn preload_start(view: View) -> Result<(), ChunkError> {
+    if ready(view) {
+        return Ok(());
+    }
+    let (chunk, data) = both(preload_chunk(view), load_whole()).await;
+    chunk.and(data)?;
+    if let (View::Scenarios | View::Charts, Some(Ok(explorer))) = (view, crate::ui::state::whole()) {
+        crate::ui::next_task().await;
+        let _ = if view == View::Scenarios { ready_now(plan_scenarios(explorer)) } else { ready_now(plan_charts(explorer)) };
     }
     LOADED.with(|l| l.borrow_mut().push(view));
     Ok(())
@@ -331,18 +342,23 @@ fn failed(view: View, retry: impl Fn() + Copy + 'static) -> AnyView {
 }
 
 /// After the takeover, when the browser is idle and the visitor has not asked to save data,
-/// loads the other views' chunks, so a later tap on a tab is answered at once.
+/// loads the other views' chunks, so a later tap on a tab is answered at once. The chart
+/// drawing comes first, whatever the setting: the charts on screen need it to be redrawn.
+/// `<html data-prefetch>` says when it is over: `done`, or `skipped` (saving data).
 #[cfg(target_arch = "wasm32")]
 pub async fn prefetch_others() {
     let _ = load_drawing().await;
-    if save_data() {
-        return;
-    }
-    for view in View::ALL {
-        if !ready(view) {
-            idle().await;
-            let _ = preload(view).await;
+    let skip = save_data();
+    if !skip {
+        for view in View::ALL {
+            if !ready(view) {
+                idle().await;
+                let _ = preload(view).await;
+            }
         }
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-prefetch", if skip { "skipped" } else { "done" });
     }
 }
 

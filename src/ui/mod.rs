@@ -52,7 +52,7 @@ pub fn start() {
         // there before the app replaces the prerendered page, so the view is never empty.
         // A failure is the view's to say, with "Try again".
         if let Some(view) = crate::route::Route::parse(&router::current_fragment()).view() {
-            let _ = chunks::preload(view).await;
+            let _ = chunks::preload_start(view).await;
         }
         mount().await;
         chunks::prefetch_others().await;
@@ -83,6 +83,11 @@ async fn mount() {
         }
         if let Some(root) = document.document_element() {
             let _ = root.class_list().remove_1("pre-off");
+            // When the app took over, for the page to tell (the suite compares when a view's
+            // module was asked for with it).
+            if let Some(performance) = leptos::prelude::window().performance() {
+                let _ = performance.mark("iij:taken-over");
+            }
         }
         if let Some(body) = document.body() {
             while let Some(node) = app.first_child() {

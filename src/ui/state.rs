@@ -1,5 +1,5 @@
 //! The loaded model, shared with every view through context: the dataset and its checks,
-//! evaluated once at start-up. A dataset that fails to load is a message, not a panic.
+//! evaluated once, when first asked for. A dataset that fails to load is a message, not a panic.
 
 use std::sync::Arc;
 
@@ -13,7 +13,9 @@ use crate::model::{CheckResult, Dataset};
 #[derive(Debug)]
 pub struct Explorer {
     pub data: Dataset,
-    pub results: Vec<CheckResult>,
+    /// Every check evaluated, the first time it is asked for ([`Explorer::results`]): the
+    /// Overview needs them only when a figure's inspector opens, not to start.
+    results: std::sync::OnceLock<Vec<CheckResult>>,
     /// The scenario planner's inputs, built the first time a view asks (see [`Explorer::planner`]).
     planner: std::sync::OnceLock<Result<Planner, String>>,
 }
@@ -22,6 +24,11 @@ pub struct Explorer {
 pub type Planner = (Arc<Base>, Arc<Plan>, Arc<Presets>);
 
 impl Explorer {
+    /// Every check of the dataset, evaluated (once).
+    pub fn results(&self) -> &[CheckResult] {
+        self.results.get_or_init(|| self.data.evaluate_all())
+    }
+
     /// The scenario planner's inputs, built once per visit (the target-met preset takes two
     /// goal seeks): the Scenarios and Charts views share them, and a return to a view does
     /// not build them again.
@@ -40,9 +47,9 @@ impl Explorer {
 /// What views receive: the explorer, or why it could not load.
 pub type Loaded = Result<Arc<Explorer>, String>;
 
-/// Loads the bundled dataset and evaluates its checks.
+/// Loads the bundled dataset (the records the app starts from).
 pub fn load() -> Loaded {
-    with_checks(Dataset::from_tsv(start_tsv()).map_err(|e| e.to_string()))
+    explorer_of(Dataset::from_tsv(start_tsv()).map_err(|e| e.to_string()))
 }
 
 /// The records the app starts from: in the split release build the Overview's
@@ -76,7 +83,7 @@ pub enum Step {
     Parse,
     /// Validates and links them: the dataset.
     Link,
-    /// Evaluates the dataset's checks.
+    /// Makes the explorer (its checks are evaluated when first asked for: `Explorer::results`).
     Check,
     /// Builds the scenario planner's inputs when the page opens on a view that needs them.
     Plan,
@@ -93,11 +100,11 @@ impl Step {
                 (Step::Parse, _) => Early::Parsed(parse()),
                 (Step::Link, Early::Parsed(parsed)) => Early::Data(link(parsed)),
                 (Step::Link, Early::Nothing) => Early::Data(link(parse())),
-                (Step::Check, Early::Data(data)) => Early::Loaded(with_checks(data)),
-                (Step::Check, Early::Parsed(parsed)) => Early::Loaded(with_checks(link(parsed))),
+                (Step::Check, Early::Data(data)) => Early::Loaded(explorer_of(data)),
+                (Step::Check, Early::Parsed(parsed)) => Early::Loaded(explorer_of(link(parsed))),
                 (Step::Check, Early::Nothing) => Early::Loaded(load()),
                 // The split release build starts from the Overview's records alone: its views'
-                // chunks build the planner (`chunks::preload`).
+                // chunks build the planner (`chunks::preload_start`).
                 #[cfg(not(all(target_arch = "wasm32", iij_wasm_split)))]
                 (Step::Plan, Early::Loaded(Ok(explorer))) => {
                     let view = crate::route::Route::parse(&crate::ui::router::current_fragment()).view();
@@ -120,18 +127,16 @@ fn link(parsed: Result<crate::model::dataset::Parsed, String>) -> Result<Dataset
     Dataset::from_parsed(parsed?).map_err(|e| e.to_string())
 }
 
-fn with_checks(data: Result<Dataset, String>) -> Loaded {
-    let data = data?;
-    let results = data.evaluate_all();
-    Ok(Arc::new(Explorer { data, results, planner: std::sync::OnceLock::new() }))
+fn explorer_of(data: Result<Dataset, String>) -> Loaded {
+    Ok(Arc::new(Explorer { data: data?, results: std::sync::OnceLock::new(), planner: std::sync::OnceLock::new() }))
 }
 
 /// The explorer for the app: the one the start-up steps left, or loaded now.
 pub fn loaded() -> Loaded {
     match EARLY.with(|e| std::mem::replace(&mut *e.borrow_mut(), Early::Nothing)) {
         Early::Loaded(loaded) => loaded,
-        Early::Data(data) => with_checks(data),
-        Early::Parsed(parsed) => with_checks(link(parsed)),
+        Early::Data(data) => explorer_of(data),
+        Early::Parsed(parsed) => explorer_of(link(parsed)),
         Early::Nothing => load(),
     }
 }
@@ -154,8 +159,13 @@ pub async fn load_whole(tsv: &'static str) {
     let parsed = Dataset::parse_tsv(tsv).map_err(|e| e.to_string());
     crate::ui::next_task().await;
     let data = link(parsed);
+    let loaded = explorer_of(data);
     crate::ui::next_task().await;
-    let loaded = with_checks(data);
+    // The views in chunks show the checks' states (Sources): evaluated now, in a task of their
+    // own, not when a view is drawn.
+    if let Ok(explorer) = &loaded {
+        let _ = explorer.results();
+    }
     WHOLE.with(|w| *w.borrow_mut() = Some(loaded));
 }
 

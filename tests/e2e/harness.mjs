@@ -118,7 +118,12 @@ export async function recordedPage(browser, { viewport = { width: 1280, height: 
     if (msg.type() === 'error' || msg.type() === 'warning') seen.push(`console ${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => seen.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => seen.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) => {
+    // A view's module the idle prefetch was fetching when the page was left (a reload, a new
+    // address): the browser abandons it. Not a failure of the page.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED' && /\.wasm$/.test(req.url()) && !/_bg\.wasm$/.test(req.url())) return;
+    seen.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) seen.push(`HTTP ${res.status()}: ${res.url()}`);
   });

@@ -11,6 +11,10 @@
 //   first contentful paint, and for the app the moment it accepts input (mounted, handlers
 //   live, the next task free to run) and the layout shift of its takeover (held to 0.02).
 // - Second visits with the service worker warm: the first table, against the static page.
+// - Deep links to Statements and Scenarios (their view's modules fetched beside the main
+//   module): when the app accepts input, and the bytes fetched by then; the Overview's bytes too.
+// - A tap on a tab whose modules are not fetched yet (the prefetch off: a visitor saving data),
+//   and on one the idle prefetch has fetched: from the tap to the view painted.
 // - Lighthouse 13 (mobile, its default simulated throttling) on Overview, Statements and
 //   Scenarios, three runs each, the median performance score.
 import { after, before, describe, test } from 'node:test';
@@ -86,7 +90,16 @@ async function measure(page, url, app) {
     await page.waitForFunction(() => window.__bench.live !== undefined, null, { timeout: 60000 });
     await appReady(page);
   }
-  const t = await page.evaluate(() => window.__bench);
+  const t = await page.evaluate(() => {
+    const t = window.__bench;
+    // Bytes on the wire (compressed, with headers) of everything asked for before the app
+    // accepted input: the page and each file whose request started by then.
+    const nav = performance.getEntriesByType('navigation')[0];
+    const files = performance.getEntriesByType('resource').filter((e) => t.live === undefined || e.startTime <= t.live);
+    t.bytes = (nav?.transferSize ?? 0) + files.reduce((sum, e) => sum + e.transferSize, 0);
+    t.files = files.length + 1;
+    return t;
+  });
   assert.deepEqual(errors, []);
   // On screen: in the first contentful paint when it was in the page by then, else its frame.
   t.visible = Math.max(t.table, t.fcp ?? 0);
@@ -197,7 +210,11 @@ describe('Mobile benchmark (Lighthouse mobile profile, gzip, loopback)', () => {
       app_start_longest_task_ms: r0(median(app.map((t) => t.longest))),
       app_start_blocking_each_ms: app.map((t) => r0(t.blocking)),
       app_cls_max: Math.max(...app.map((t) => t.cls)),
+      app_first_load_bytes: r0(median(app.map((t) => t.bytes))),
+      app_first_load_files: r0(median(app.map((t) => t.files))),
+      first_load_bytes_budget: 250000,
     };
+    console.log(`first load: ${results.fresh.app_first_load_bytes} B in ${results.fresh.app_first_load_files} files (budget 250,000 B)`);
     console.log(`first table: app ${results.fresh.app_first_table_ms} ms, static ${results.fresh.static_first_table_ms} ms (ratio ${results.fresh.ratio_app_static}, goal <= 1.2); app accepts input at ${results.fresh.app_accepts_input_ms} ms (goal <= 2000); start-up blocking ${results.fresh.app_start_blocking_ms} ms, longest task ${results.fresh.app_start_longest_task_ms} ms`);
     // The app's first table is the prerendered one, painted before the app has taken over.
     for (const t of app) assert.ok(t.visible <= t.live, `table ${t.visible} ms after the app was live at ${t.live} ms`);
@@ -231,6 +248,70 @@ describe('Mobile benchmark (Lighthouse mobile profile, gzip, loopback)', () => {
       first_table_each_ms: warm.map((t) => r0(t.visible)),
     };
     console.log(`warm second visit: first table ${results.warm_second_visit.first_table_ms} ms (${results.warm_second_visit.ratio_to_static_fresh}x the static page, goal <= 1.1), input at ${results.warm_second_visit.accepts_input_ms} ms`);
+  });
+
+  test(`deep links to Statements and Scenarios, ${RUNS} fresh loads each`, async () => {
+    results.deep_links = {};
+    for (const [view, file, selector] of [['statements', 'statements.html', '[data-testid="view-statements"] table tbody tr'], ['scenarios', 'scenarios.html', '[data-testid="view-scenarios"] [data-testid="target-oi"]']]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const context = await env.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+        const page = await context.newPage();
+        await page.addInitScript(watch, selector);
+        await throttle(context, page);
+        runs.push(await measure(page, `${env.app.base}${file}`, true));
+        await context.close();
+      }
+      results.deep_links[view] = {
+        accepts_input_ms: r0(median(runs.map((t) => t.live))),
+        accepts_input_goal_ms: 2500,
+        first_table_ms: r0(median(runs.map((t) => t.visible))),
+        bytes: r0(median(runs.map((t) => t.bytes))),
+        files: r0(median(runs.map((t) => t.files))),
+        accepts_input_each_ms: runs.map((t) => r0(t.live)),
+      };
+      const r = results.deep_links[view];
+      console.log(`deep link to ${view}: accepts input at ${r.accepts_input_ms} ms (goal <= 2500), first table ${r.first_table_ms} ms, ${r.bytes} B in ${r.files} files`);
+    }
+  });
+
+  test(`a tab tapped before and after the idle prefetch, ${RUNS} each`, async () => {
+    const tap = async (saveData) => {
+      const context = await env.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      if (saveData) await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }));
+      await throttle(context, page);
+      await page.goto(`${env.app.base}index.html`);
+      await appReady(page);
+      await page.waitForFunction((v) => document.documentElement.dataset.prefetch === v, saveData ? 'skipped' : 'done', { timeout: 120000 });
+      // From the tap (its pointerdown) to the frame that paints the view's first table.
+      await page.evaluate(() => {
+        window.__tap = {};
+        addEventListener('pointerdown', () => { window.__tap.at = performance.now(); }, { capture: true, once: true });
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('main [data-testid="view-statements"]:not([aria-busy]) table tbody tr')) {
+            obs.disconnect();
+            requestAnimationFrame(() => { window.__tap.shown = performance.now(); });
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      await page.tap('[data-testid="nav-statements"]');
+      await page.waitForFunction(() => window.__tap.shown !== undefined, null, { timeout: 60000 });
+      const ms = await page.evaluate(() => window.__tap.shown - window.__tap.at);
+      await context.close();
+      return ms;
+    };
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < RUNS; i++) {
+      cold.push(await tap(true));
+      warm.push(await tap(false));
+    }
+    results.tab_tap = {
+      not_fetched_ms: r0(median(cold)), not_fetched_goal_ms: 600, not_fetched_each_ms: cold.map(r0),
+      prefetched_ms: r0(median(warm)), prefetched_goal_ms: 100, prefetched_each_ms: warm.map(r0),
+    };
+    console.log(`tab tap to Statements: modules not fetched ${results.tab_tap.not_fetched_ms} ms (goal <= 600), prefetched ${results.tab_tap.prefetched_ms} ms (goal <= 100)`);
   });
 
   test('Lighthouse mobile on Overview, Statements and Scenarios, 3 runs each', { timeout: 20 * 60 * 1000 }, async () => {

@@ -62,7 +62,8 @@ describe('hosted edition', () => {
       await route.fulfill({ response, body });
     });
     await page.goto(`${env.srv.base}#/overview`);
-    await page.waitForTimeout(1500);
+    // The boot script says the app could not start: what a visitor is told.
+    await page.waitForSelector('#start-failed');
     // The app must not start: the prerendered first screen is still the page's.
     assert.equal(await page.locator('#prerender').count(), 1, 'the app must not start');
     assert.ok(problems().some((p) => /integrity/i.test(p)), problems().join('\n'));

@@ -77,9 +77,9 @@ pub fn SourcesView(route: ReadSignal<Route>) -> impl IntoView {
 #[component]
 fn Summary(explorer: Arc<Explorer>) -> impl IntoView {
     let data = &explorer.data;
-    let count = |code: &str| explorer.results.iter().filter(|r| r.status.code() == code).count();
+    let count = |code: &str| explorer.results().iter().filter(|r| r.status.code() == code).count();
     let (pass, rounding, erratum) = (count("pass"), count("rounding"), count("erratum"));
-    let other = explorer.results.len() - pass - rounding - erratum;
+    let other = explorer.results().len() - pass - rounding - erratum;
     view! {
         <div class="summary-grid">
             <div class="stat"><span class="stat-value" data-testid="count-facts">{data.facts.len()}</span><span class="stat-label">{t("facts")}</span></div>
@@ -263,7 +263,7 @@ fn Checks(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
         let data = &explorer.data;
         let wanted = filter.get();
         explorer
-            .results
+            .results()
             .iter()
             .filter(|r| wanted == "all" || r.status.code() == wanted)
             .map(|r| {

@@ -41,7 +41,7 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
     let checks: Vec<_> = data
         .checks_of(index)
         .into_iter()
-        .map(|c| (data.checks[c].id.clone(), data.checks[c].label.clone(), explorer.results[c].status.clone()))
+        .map(|c| (data.checks[c].id.clone(), data.checks[c].label.clone(), explorer.results()[c].status.clone()))
         .collect();
     let precision = format!("{} ({})", format::group(f.precision, format::decimals_of(f.precision)), t(f.unit.label()));
     view! {
