@@ -26,6 +26,9 @@ describe('Charts', () => {
   test('every chart renders with its accessible name, and its table switch shows the numbers', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/charts');
+    // The page's own drawings stand until the app's drawing has loaded, first thing after the
+    // takeover; the app says when its loading is over.
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     for (const [key, name, row] of CHARTS) {
       const figure = page.locator(`[data-testid="chart-${key}"]`);
       await figure.locator('svg.chart-svg').waitFor();
@@ -47,6 +50,7 @@ describe('Charts', () => {
   test('downloads are a valid SVG and a PNG', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/charts');
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     const figure = page.locator('[data-testid="chart-trend"]');
     await figure.locator('svg.chart-svg').waitFor();
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-testid="chart-svg"]').click()]);
@@ -74,6 +78,7 @@ describe('Charts', () => {
   test('a chart is redrawn for a new width, and follows the theme', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/overview');
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     const svg = page.locator('[data-testid="chart-trend"] svg.chart-svg');
     await svg.waitFor();
     const wide = Number(await svg.getAttribute('width'));
@@ -93,6 +98,7 @@ describe('Charts', () => {
   test('scenario charts follow the drivers, and show the Monte Carlo band for the scenario it ran on', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/scenarios?preset=plan');
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     const projection = page.locator('[data-testid="chart-projection"]');
     await projection.locator('svg.chart-svg').waitFor();
     // The company plan's FY2008 bridge ends at the forecast's 5.2 billion.
@@ -117,14 +123,19 @@ describe('Charts', () => {
   test('statement charts, the sensitivity heatmap and ratio sparklines carry names', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     await openView(page, env.srv.base, '#/statements?s=segments');
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     await page.locator('[data-testid="chart-segments"] svg.chart-svg').waitFor();
     await openView(page, env.srv.base, '#/statements?s=balance');
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     await page.locator('[data-testid="chart-balance"] svg.chart-svg').waitFor();
     await openView(page, env.srv.base, '#/statements?s=income');
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     assert.equal(await page.locator('figure.chart').count(), 0, 'no chart where none tells the story');
     await openView(page, env.srv.base, '#/scenarios');
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     await page.locator('[data-testid="sensitivity"] [data-testid="chart-heatmap"] svg.chart-svg').waitFor();
     await openView(page, env.srv.base, '#/ratios?g=growth');
+    await page.waitForFunction(() => document.documentElement.dataset.prefetch);
     const spark = page.locator('.spark-box svg').first();
     await spark.waitFor();
     assert.match(await spark.getAttribute('aria-label'), /^Trend: FY\d{4}/);
