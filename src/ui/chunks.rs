@@ -187,25 +187,29 @@ async fn load_whole() -> Result<(), ChunkError> {
 }
 
 thread_local! {
-    /// Whether the chart drawing's chunk has loaded, as a signal charts follow. Reference
-    /// counted, not owned by the component that first reads it: a view drawn again (a
-    /// language change) disposes what its components created.
-    static DRAWING: ArcRwSignal<bool> = ArcRwSignal::new(!SPLIT);
+    /// Whether the chart drawing's chunk has loaded.
+    static DRAWING: std::cell::Cell<bool> = const { std::cell::Cell::new(!SPLIT) };
+    /// One signal per chart drawn before the drawing had loaded, which its drawing follows:
+    /// they are set one task apart once it has, so the charts are drawn again one per task,
+    /// not all in one long task. Reference counted, not owned by the chart's component (a view
+    /// drawn again disposes what its components created).
+    static WAITING: RefCell<Vec<ArcRwSignal<bool>>> = const { RefCell::new(Vec::new()) };
     /// The prerendered page's chart drawings, by chart key (see [`draw_chart`]).
     static PRERENDERED_DRAWINGS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn drawing_loaded() -> ArcRwSignal<bool> {
-    DRAWING.with(ArcRwSignal::clone)
-}
-
-/// Loads the chart drawing's chunk (once; a failure is tried again by the next call).
+/// Loads the chart drawing's chunk (once; a failure is tried again by the next call), then
+/// draws the charts that were waiting for it, one per task.
 async fn load_drawing() -> Result<(), ChunkError> {
-    if drawing_loaded().get_untracked() {
+    if DRAWING.get() {
         return Ok(());
     }
     preload_drawing().await.map_err(ChunkError::from)?;
-    drawing_loaded().set(true);
+    DRAWING.set(true);
+    for waiting in WAITING.take() {
+        crate::ui::next_task().await;
+        waiting.set(true);
+    }
     Ok(())
 }
 
@@ -229,7 +233,10 @@ pub fn remember_prerendered_drawings(document: &web_sys::Document) {
 /// the prerendered page's drawing of the same chart (or nothing). Reactive: a chart drawn
 /// from the prerendered page is drawn again once the chunk is there.
 pub fn draw_chart(chart: &crate::charts::Chart, width: u32) -> Option<String> {
-    if !drawing_loaded().get() {
+    if !DRAWING.get() {
+        let ticket = ArcRwSignal::new(false);
+        ticket.track();
+        WAITING.with(|w| w.borrow_mut().push(ticket));
         return PRERENDERED_DRAWINGS.with(|p| p.borrow().iter().find(|(k, _)| k == chart.key).map(|(_, html)| html.clone()));
     }
     ready_now(draw_split(chart, width)).and_then(Result::ok).flatten()
