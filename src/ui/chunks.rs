@@ -1,6 +1,8 @@
-//! The views that live in chunks of their own (issue 25): in the hosted release build the wasm
-//! is split after cargo (`scripts/build_wasm.py`), and every view but the Overview is a split
-//! point, fetched the first time it is shown (or ahead: a deep link, the idle prefetch).
+//! What lives in chunks of its own (issue 25, docs/split.md): in the release build the wasm is
+//! split after cargo (`scripts/build_wasm.py`) at the split points declared here: every view but
+//! the Overview, fetched the first time it is shown (or ahead: a deep link, the idle prefetch),
+//! the whole dataset (the main module holds the Overview's records) and the chart drawing (the
+//! page's own drawings stand until it has loaded).
 //!
 //! A split point is compiled as one only with `--cfg iij_wasm_split` (the release build);
 //! every other build (`trunk serve`, the browser tests, the prerender step) calls the view
@@ -213,20 +215,11 @@ async fn load_drawing() -> Result<(), ChunkError> {
     Ok(())
 }
 
-/// Keeps the prerendered page's chart drawings (the markup of each `.chart-box`, both layouts)
-/// before the app replaces the page: the app shows them until it can draw.
-#[cfg(target_arch = "wasm32")]
-pub fn remember_prerendered_drawings(document: &web_sys::Document) {
-    let Ok(boxes) = document.query_selector_all("#prerender figure.chart .chart-box") else { return };
-    let mut kept = Vec::new();
-    for i in 0..boxes.length() {
-        let Some(el) = boxes.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else { continue };
-        let key = el.parent_element().and_then(|f| f.get_attribute("data-testid")).and_then(|t| t.strip_prefix("chart-").map(str::to_owned));
-        if let Some(key) = key {
-            kept.push((key, el.inner_html()));
-        }
-    }
-    PRERENDERED_DRAWINGS.with(|p| *p.borrow_mut() = kept);
+/// Keeps the prerendered page's chart drawings (the markup of each `.chart-box`, both layouts,
+/// by chart key), read as the app takes over (`chart_figure::remember_prerendered_charts`):
+/// the app shows them until it can draw.
+pub fn keep_prerendered_drawings(drawings: Vec<(String, String)>) {
+    PRERENDERED_DRAWINGS.with(|p| *p.borrow_mut() = drawings);
 }
 
 /// `chart` drawn at `width` as SVG; in the split build, until the drawing's chunk has loaded,

@@ -73,8 +73,7 @@ pub async fn next_task() {}
 #[cfg(target_arch = "wasm32")]
 async fn mount() {
     let document = leptos::prelude::document();
-    widgets::chart_figure::remember_prerendered_widths(&document);
-    chunks::remember_prerendered_drawings(&document);
+    widgets::chart_figure::remember_prerendered_charts(&document);
     stage::build_staged(app::App, move |app| {
         for id in ["prerender", "pre-wait"] {
             if let Some(el) = document.get_element_by_id(id) {

@@ -120,22 +120,25 @@ thread_local! {
     static LAST_WIDTH: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
 }
 
-/// Reads the widths of the prerendered page's chart boxes before the app replaces them. The
-/// page has been laid out and painted, so this costs no layout; the app's charts are then
-/// drawn at their boxes' widths in its first frame, as tall as the prerendered drawings.
+/// Reads the prerendered page's chart boxes before the app replaces them: their widths (the
+/// page has been laid out and painted, so this costs no layout; the app's charts are then drawn
+/// at their boxes' widths in its first frame, as tall as the prerendered drawings) and their
+/// drawings, which stand until the app can draw (`chunks::draw_chart`).
 #[cfg(target_arch = "wasm32")]
-pub fn remember_prerendered_widths(document: &web_sys::Document) {
+pub fn remember_prerendered_charts(document: &web_sys::Document) {
     let Ok(figures) = document.query_selector_all("#prerender figure.chart") else { return };
-    let mut widths = Vec::new();
+    let (mut widths, mut drawings) = (Vec::new(), Vec::new());
     for i in 0..figures.length() {
         let Some(figure) = figures.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else { continue };
-        let key = figure.get_attribute("data-testid").and_then(|t| t.strip_prefix("chart-").map(str::to_owned));
-        let width = figure.query_selector(".chart-box").ok().flatten().map(|b| b.client_width());
-        if let (Some(key), Some(w)) = (key, width.and_then(|w| u32::try_from(w).ok()).filter(|w| *w > 0)) {
-            widths.push((key, w));
+        let Some(key) = figure.get_attribute("data-testid").and_then(|t| t.strip_prefix("chart-").map(str::to_owned)) else { continue };
+        let Some(chart_box) = figure.query_selector(".chart-box").ok().flatten() else { continue };
+        if let Some(w) = u32::try_from(chart_box.client_width()).ok().filter(|w| *w > 0) {
+            widths.push((key.clone(), w));
         }
+        drawings.push((key, chart_box.inner_html()));
     }
     PRERENDERED_WIDTHS.with(|p| *p.borrow_mut() = widths);
+    crate::ui::chunks::keep_prerendered_drawings(drawings);
 }
 
 /// The width to draw chart `key` at before its box has been measured: the prerendered box's
