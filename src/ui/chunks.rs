@@ -88,13 +88,14 @@ split_point!(view_sources, preload_sources, fn load_sources(route: ReadSignal<Ro
 });
 // The whole dataset: the main module holds only the Overview's records (state::start_tsv).
 split_point!(dataset, preload_dataset, fn whole_tsv() -> &'static str { crate::model::dataset::BUNDLED_TSV });
-// The scenario planner's inputs (two goal seeks), built ahead in a task of their own when the
-// page opens on a view that needs them; their code stays out of the main module.
 // Drawing a chart (plotters and the layouts): the prerendered page's drawings stand until it
 // has loaded, just after the takeover ([`draw_chart`]).
 split_point!(chart_drawing, preload_drawing, fn draw_split(chart: &crate::charts::Chart, width: u32) -> Option<String> {
     crate::charts::render(chart, width, &format!("chart-{}", chart.key)).ok()
 });
+// The scenario planner's inputs (two goal seeks), built ahead in a task of their own when the
+// page opens on a view that needs them; their code stays out of the main module. One split
+// point in each view's module, so a deep link to either fetches no other view.
 split_point!(view_scenarios, preload_planner_scenarios, fn plan_scenarios(explorer: std::sync::Arc<crate::ui::state::Explorer>) -> () {
     let _ = explorer.planner();
 });
@@ -120,13 +121,7 @@ const SPLIT: bool = cfg!(all(target_arch = "wasm32", iij_wasm_split));
 /// chart drawing, side by side (nothing for the Overview or what has loaded). A failure is not
 /// remembered: the next call tries again.
 pub async fn preload(view: View) -> Result<(), ChunkError> {
-    if ready(view) {
-        return Ok(());
-    }
-    let (chunk, (data, drawing)) = both(preload_chunk(view), both(load_whole(), load_drawing())).await;
-    chunk.and(data).and(drawing)?;
-    LOADED.with(|l| l.borrow_mut().push(view));
-    Ok(())
+    load(view, false).await
 }
 
 /// [`preload`] for the view the page opens on, before the app replaces the prerendered page:
@@ -135,12 +130,24 @@ pub async fn preload(view: View) -> Result<(), ChunkError> {
 /// views that need them (a tab tap builds them with the view; the idle prefetch does not, as
 /// two goal seeks are a long task).
 pub async fn preload_start(view: View) -> Result<(), ChunkError> {
+    load(view, true).await
+}
+
+/// [`preload`], or at the start [`preload_start`].
+async fn load(view: View, start: bool) -> Result<(), ChunkError> {
     if ready(view) {
         return Ok(());
     }
-    let (chunk, data) = both(preload_chunk(view), load_whole()).await;
-    chunk.and(data)?;
-    if let (View::Scenarios | View::Charts, Some(Ok(explorer))) = (view, crate::ui::state::whole()) {
+    let drawing = async {
+        if start {
+            Ok(())
+        } else {
+            load_drawing().await
+        }
+    };
+    let (chunk, (data, drawing)) = both(preload_chunk(view), both(load_whole(), drawing)).await;
+    chunk.and(data).and(drawing)?;
+    if let (true, View::Scenarios | View::Charts, Some(Ok(explorer))) = (start, view, crate::ui::state::whole()) {
         crate::ui::next_task().await;
         let _ = if view == View::Scenarios { ready_now(plan_scenarios(explorer)) } else { ready_now(plan_charts(explorer)) };
     }

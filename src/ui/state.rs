@@ -85,7 +85,6 @@ thread_local! {
 enum Early {
     Nothing,
     Parsed(Result<crate::model::dataset::Parsed, String>),
-    Data(Result<Dataset, String>),
     Loaded(Loaded),
 }
 
@@ -96,16 +95,15 @@ enum Early {
 pub enum Step {
     /// Splits the bundled records into their fields.
     Parse,
-    /// Validates and links them: the dataset.
+    /// Validates and links them: the explorer (its checks are evaluated when first asked for:
+    /// `Explorer::results`).
     Link,
-    /// Makes the explorer (its checks are evaluated when first asked for: `Explorer::results`).
-    Check,
     /// Builds the scenario planner's inputs when the page opens on a view that needs them.
     Plan,
 }
 
 impl Step {
-    pub const ALL: [Step; 4] = [Step::Parse, Step::Link, Step::Check, Step::Plan];
+    pub const ALL: [Step; 3] = [Step::Parse, Step::Link, Step::Plan];
 
     pub fn run(self) {
         EARLY.with(|e| {
@@ -113,11 +111,8 @@ impl Step {
             let before = std::mem::replace(&mut *early, Early::Nothing);
             *early = match (self, before) {
                 (Step::Parse, _) => Early::Parsed(parse()),
-                (Step::Link, Early::Parsed(parsed)) => Early::Data(link(parsed)),
-                (Step::Link, Early::Nothing) => Early::Data(link(parse())),
-                (Step::Check, Early::Data(data)) => Early::Loaded(explorer_of(data)),
-                (Step::Check, Early::Parsed(parsed)) => Early::Loaded(explorer_of(link(parsed))),
-                (Step::Check, Early::Nothing) => Early::Loaded(load()),
+                (Step::Link, Early::Parsed(parsed)) => Early::Loaded(explorer_of(link(parsed))),
+                (Step::Link, Early::Nothing) => Early::Loaded(load()),
                 // The split release build starts from the Overview's records alone: its views'
                 // chunks build the planner (`chunks::preload_start`).
                 #[cfg(not(all(target_arch = "wasm32", iij_wasm_split)))]
@@ -150,7 +145,6 @@ fn explorer_of(data: Result<Dataset, String>) -> Loaded {
 pub fn loaded() -> Loaded {
     match EARLY.with(|e| std::mem::replace(&mut *e.borrow_mut(), Early::Nothing)) {
         Early::Loaded(loaded) => loaded,
-        Early::Data(data) => explorer_of(data),
         Early::Parsed(parsed) => explorer_of(link(parsed)),
         Early::Nothing => load(),
     }
