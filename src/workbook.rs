@@ -393,9 +393,10 @@ fn write_formula(ws: &mut Worksheet, row: u32, col: u16, formula: &str, value: D
     Ok(())
 }
 
-/// A sheet's name as a formula refers to it (quoted when it is not a plain word).
+/// A sheet's name as a formula refers to it: every sheet is named so that it needs no quotes
+/// (`sheet_name_needs_no_quotes`, held by a host test); a name that did would be quoted.
 fn quoted_sheet(name: &str) -> String {
-    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+    if sheet_name_needs_no_quotes(name) {
         name.to_owned()
     } else {
         format!("'{}'", name.replace('\'', "''"))
@@ -723,14 +724,43 @@ pub fn fy2007(base: &Base, line: usize) -> Option<Decimal> {
     }
 }
 
-/// A statement's sheet name (the explorer's tab name, without the characters sheet names
-/// cannot hold, at most 31 characters).
+/// A statement's sheet name: the explorer's tab name written so that no formula ever quotes
+/// it (letters, digits and underscores only, no apostrophe or space: several spreadsheet
+/// engines reject names such as `'Shareholders'' equity'!$G$5` in defined names).
 pub fn statement_sheet_name(key: &str, lang: Lang) -> String {
-    let en = statements::tab_name(key);
-    // "Parent: income" reads "Parent - income" (a sheet name cannot hold a colon).
-    let spaced = tr(lang, en).replace(": ", " - ").replace(':', "・");
-    let clean: String = spaced.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
-    clean.chars().take(31).collect()
+    let (en, ja) = match key {
+        "income" => ("Income_statement", "損益計算書"),
+        "balance" => ("Balance_sheet", "貸借対照表"),
+        "equity" => ("Shareholders_equity", "株主資本"),
+        "cashflow" => ("Cash_flows", "キャッシュフロー"),
+        "trend" => ("Trend_FY2004_FY2007", "業績推移"),
+        "segments" => ("Segments", "セグメント"),
+        "quarters" => ("Quarters", "四半期"),
+        "nc-income" => ("Parent_income", "単体_損益計算書"),
+        "nc-balance" => ("Parent_balance_sheet", "単体_貸借対照表"),
+        "nc-equity" => ("Parent_net_assets", "単体_純資産"),
+        "company" => ("Company_facts", "会社情報"),
+        "plan" => ("Forecast_and_target", "予想と目標"),
+        _ => ("Statement", "計算書"),
+    };
+    match lang {
+        Lang::En => en.to_owned(),
+        Lang::Ja => ja.to_owned(),
+    }
+}
+
+/// Whether a formula can name sheet `name` without quotes: letters (of any script), digits
+/// and underscores, not starting with a digit, and not readable as a cell (`AB12`, `R1C1`) or
+/// a boolean.
+pub fn sheet_name_needs_no_quotes(name: &str) -> bool {
+    let plain = !name.is_empty()
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    let upper = name.to_ascii_uppercase();
+    let letters = upper.trim_end_matches(|c: char| c.is_ascii_digit());
+    let a1 = letters.len() < upper.len() && !letters.is_empty() && letters.len() <= 3 && letters.chars().all(|c| c.is_ascii_uppercase());
+    let r1c1 = upper == "R" || upper == "C" || (upper.starts_with('R') && upper[1..].contains('C') && upper.chars().all(|c| c == 'R' || c == 'C' || c.is_ascii_digit()));
+    plain && !a1 && !r1c1 && upper != "TRUE" && upper != "FALSE"
 }
 
 /// Amounts in JPY thousands (the notice's unit); other cells as they are.
@@ -742,7 +772,7 @@ fn sheet_factor(d: Dimension) -> Decimal {
 /// a note), the figures the documents do not print (subtotals, changes) as formulas over the
 /// printed ones in the sheet, or over the Facts sheet's names where the sheet lacks one.
 /// Returns, for each printed figure a sheet holds (its first place), how a formula reads it in
-/// base units there (`'Income statement'!$B$5*1000`).
+/// base units there (`Income_statement!$B$5*1000`).
 fn statement_sheets(wb: &mut Workbook, ds: &Dataset, options: &Options, head: &Format, bold: &Format, numbers: &dyn Fn(u32) -> Format) -> Result<Vec<(usize, String)>, String> {
     let lang = options.lang;
     let mut held: Vec<(usize, String)> = Vec::new();

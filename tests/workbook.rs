@@ -238,11 +238,11 @@ fn it_can_give_every_statement_with_printed_values_and_derived_formulas() {
     // 487); gross margin, which the notice does not print, = revenues - cost of revenues in
     // the sheet's own cells: 66,835,299 - 52,882,621 = 13,952,678.
     let mut wb = open(book(Lang::En, true));
-    let sheet = wb.worksheet_range("Income statement").unwrap();
+    let sheet = wb.worksheet_range("Income_statement").unwrap();
     let row_of = |label: &str| (0..sheet.height() as u32).find(|&r| matches!(sheet.get_value((r, 0)), Some(Data::String(s)) if s.trim() == label)).unwrap();
     assert_eq!(sheet.get_value((row_of("Total revenues"), 1)).and_then(number), Some(66_835_299.0));
     assert_eq!(sheet.get_value((row_of("Gross margin"), 1)).and_then(number), Some(13_952_678.0));
-    let formulas = wb.worksheet_formula("Income statement").unwrap();
+    let formulas = wb.worksheet_formula("Income_statement").unwrap();
     let gm = formulas.get_value((row_of("Gross margin"), 1)).unwrap();
     assert!(gm.contains(&format!("B{}", row_of("Total revenues") + 1)), "over the sheet's own cells: {gm}");
 }
@@ -463,5 +463,41 @@ fn a_spreadsheet_engine_projects_every_preset_and_an_edited_driver_as_the_explor
         assert_eq!(s[(TARGETS + 1) as usize][3].to_uppercase(), if y10.total_revenue >= plan.target_revenue { "TRUE" } else { "FALSE" });
         assert_eq!(s[(TARGETS + 2) as usize][3].to_uppercase(), if y10.operating_income >= plan.target_operating_income { "TRUE" } else { "FALSE" });
         let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// Issue 26: no formula or defined name quotes a sheet's name (some spreadsheet engines reject
+/// `'Shareholders'' equity'!$G$5` in a defined name): every sheet is named with letters,
+/// digits and underscores, and nothing in either workbook writes `'…'!`.
+#[test]
+fn it_can_name_every_sheet_so_that_no_formula_quotes_it() {
+    use iij_explorer::workbook::sheet_name_needs_no_quotes;
+    for (name, plain) in [("Income_statement", true), ("損益計算書", true), ("単体_純資産", true), ("Shareholders' equity", false),
+        ("Income statement", false), ("AB12", false), ("R1C1", false), ("TRUE", false), ("2008", false), ("Trend_FY2004_FY2007", true)] {
+        assert_eq!(sheet_name_needs_no_quotes(name), plain, "{name}");
+    }
+    for lang in [Lang::En, Lang::Ja] {
+        let mut wb = open(book(lang, true));
+        let sheets = wb.sheet_names().to_vec();
+        assert_eq!(sheets.len(), 18, "cover, facts, ratios, checks, errata, scenarios and twelve statements");
+        for s in &sheets {
+            assert!(s.chars().all(|c| c.is_alphanumeric() || c == '_'), "{lang:?}: sheet {s:?} would need quotes");
+        }
+        let mut formulas = 0;
+        for s in &sheets {
+            let range = wb.worksheet_formula(s).unwrap();
+            for f in range.used_cells().map(|(_, _, f)| f).filter(|f| !f.is_empty()) {
+                formulas += 1;
+                assert!(!f.contains("'!"), "{lang:?}, sheet {s}: {f}");
+            }
+        }
+        assert!(formulas > 1_000, "{lang:?}: {formulas} formulas read");
+        let names = wb.defined_names().to_vec();
+        assert!(!names.is_empty());
+        for (n, target) in &names {
+            assert!(!target.contains('\''), "{lang:?}: {n} = {target}");
+            let sheet = target.trim_start_matches('=').split('!').next().unwrap();
+            assert!(sheets.iter().any(|s| s == sheet), "{lang:?}: {n} = {target} names no sheet");
+        }
     }
 }
