@@ -81,6 +81,18 @@ pub enum Route {
     SelfTestPanic,
 }
 
+/// The element id a fragment names when it is an in-page anchor rather than a route:
+/// `#main-content` (the skip link's target, followed before the app has taken over) is
+/// `Some("main-content")`. A route starts with `/` (`#/ratios`); a bare view name (`#ratios`)
+/// is still read as the view, and anything else that is not an id's shape is a route too
+/// (junk, shown as "Page not found"). The caller decides by whether the page holds the id.
+pub fn anchor_id(fragment: &str) -> Option<&str> {
+    let id = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut chars = id.chars();
+    let shaped = chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    (shaped && View::from_slug(&id.to_ascii_lowercase()).is_none()).then_some(id)
+}
+
 impl Route {
     /// Parses a location fragment (`#/ratios?id=roe`, `#ratios`, `` or `#`).
     /// An empty fragment is the Overview. Never fails: junk is a `NotFound`.
@@ -217,6 +229,16 @@ pub fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn it_can_tell_an_in_page_anchor_from_a_route() {
+        assert_eq!(anchor_id("#main-content"), Some("main-content"));
+        assert_eq!(anchor_id("main-content"), Some("main-content"));
+        assert_eq!(anchor_id("#fig_1"), Some("fig_1"));
+        for route in ["", "#", "#/", "#/ratios", "#ratios", "#Ratios", "#/nope", "#/main-content", "#main-content?x=1", "#1abc", "#a b", "#%41"] {
+            assert_eq!(anchor_id(route), None, "{route}");
+        }
+    }
 
     fn view_of(fragment: &str) -> Option<View> {
         Route::parse(fragment).view()

@@ -51,7 +51,7 @@ pub fn start() {
         // A deep link to a view in a chunk: the chunk (fetched since the page started) is
         // there before the app replaces the prerendered page, so the view is never empty.
         // A failure is the view's to say, with "Try again".
-        if let Some(view) = crate::route::Route::parse(&router::current_fragment()).view() {
+        if let Some(view) = router::start_route().view() {
             let _ = chunks::preload_start(view).await;
         }
         mount().await;

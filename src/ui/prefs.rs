@@ -30,7 +30,7 @@ pub struct Prefs {
 /// The language the visitor asks for before anything is drawn: the URL's `lang`, else the
 /// stored setting, else English.
 pub fn wanted_lang() -> Lang {
-    let from_url = Route::parse(&crate::ui::router::current_fragment()).param("lang").and_then(Lang::from_code);
+    let from_url = crate::ui::router::start_route().param("lang").and_then(Lang::from_code);
     from_url.or_else(|| stored(LANG_KEY).as_deref().and_then(Lang::from_code)).unwrap_or(Lang::En)
 }
 

@@ -67,14 +67,49 @@ pub fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// Whether `fragment` names an element of the page (`#main-content`, where the skip link
+/// leads) rather than a view: such a fragment is never read as a route.
+/// The shell's own `main-content` counts before the shell is drawn (the offline file has no
+/// prerendered page holding it).
+fn on_page_anchor(fragment: &str) -> bool {
+    crate::ui::IN_BROWSER
+        && crate::route::anchor_id(fragment).is_some_and(|id| id == "main-content" || document().get_element_by_id(id).is_some())
+}
+
+/// The route the app starts on: the fragment's, or the page's own view when the fragment is
+/// an in-page anchor.
+pub fn start_route() -> Route {
+    let fragment = current_fragment();
+    if on_page_anchor(&fragment) {
+        own_route()
+    } else {
+        Route::parse(&fragment)
+    }
+}
+
+/// The route the page stands for when its fragment is no route: a published page's own view
+/// (`<html data-pre>`) in the page's language; the Overview elsewhere.
+fn own_route() -> Route {
+    let root = document().document_element();
+    let attr = |name: &str| root.as_ref().and_then(|r| r.get_attribute(name)).unwrap_or_default();
+    let view = crate::route::View::from_slug(&attr("data-pre")).unwrap_or(crate::route::View::Overview);
+    let lang = attr("lang");
+    let params = if lang == "ja" { vec![("lang".to_owned(), lang)] } else { vec![] };
+    Route::View { view, params }
+}
+
 /// A signal of the current route that follows the fragment for the life of the calling
 /// owner. Its setter is provided as context for `replace_route`.
 pub fn use_hash_route() -> ReadSignal<Route> {
-    let (route, set_route) = signal(Route::parse(&current_fragment()));
+    let (route, set_route) = signal(start_route());
     if crate::ui::IN_BROWSER {
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             drop_pending();
-            set_route.set(Route::parse(&current_fragment()));
+            let fragment = current_fragment();
+            // An in-page anchor (the skip link followed natively) leaves the view as it is.
+            if !on_page_anchor(&fragment) {
+                set_route.set(Route::parse(&fragment));
+            }
         });
         // Leaving the page (a reload, closing the tab) writes a fragment still waiting.
         let leave = window_event_listener(leptos::ev::pagehide, |_| {

@@ -117,7 +117,7 @@ impl Step {
                 // chunks build the planner (`chunks::preload_start`).
                 #[cfg(not(all(target_arch = "wasm32", iij_wasm_split)))]
                 (Step::Plan, Early::Loaded(Ok(explorer))) => {
-                    let view = crate::route::Route::parse(&crate::ui::router::current_fragment()).view();
+                    let view = crate::ui::router::start_route().view();
                     if matches!(view, Some(crate::route::View::Scenarios | crate::route::View::Charts)) {
                         let _ = explorer.planner();
                     }

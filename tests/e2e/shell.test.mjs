@@ -1,7 +1,7 @@
 // End-to-end tests of the app shell on the release build, served under a sub-path.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
+import { appReady, openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const VIEWS = [
   ['overview', 'Overview'],
@@ -93,6 +93,45 @@ describe('the app shell', () => {
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
     assert.match(page.url(), /#\/ratios$/);
+    // An in-page anchor in the address leaves the view as it is.
+    await page.evaluate(() => { location.hash = '#main-content'; });
+    await page.waitForFunction(() => location.hash === '#main-content');
+    assert.equal(await page.locator('main [data-testid="view-ratios"]').count(), 1);
+    await context.close();
+  });
+
+  test('before the app has taken over, the skip link moves focus without touching the route, and the app starts on the page\'s view', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/*_bg.wasm', async (r) => { await held; await r.continue(); });
+    await page.goto(`${env.srv.base}statements.html`);
+    await page.waitForFunction(() => document.getElementById('prerender') && location.hash === '#/statements');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
+    assert.ok(await page.evaluate(() => !!document.getElementById('prerender')), 'still the prerendered page');
+    assert.match(page.url(), /statements\.html#\/statements$/);
+    release();
+    await appReady(page);
+    assert.equal(await page.locator('main [data-testid="view-statements"]').count(), 1);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
+  test('a page opened at an in-page anchor (the skip link followed natively) shows its own view, never "Page not found"', async () => {
+    const { page, context, problems } = await recordedPage(env.browser);
+    for (const [file, view] of [['ratios.html', 'ratios'], ['index.ja.html', 'overview']]) {
+      await page.goto(`${env.srv.base}${file}#main-content`);
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('pre-off')), false, `${file}: the prerendered page stands`);
+      await appReady(page);
+      assert.equal(await page.locator(`main [data-testid="view-${view}"]`).count(), 1, file);
+      assert.equal(await page.locator('[data-testid="view-not-found"]').count(), 0, file);
+      // Left alone, or (in Japanese, where the app keeps `lang=ja` in the address) the page's own view.
+      assert.match(page.url(), new RegExp(`${file.replace('.', '\\.')}#(main-content|/${view}\\?lang=ja)$`), 'the fragment is not read as a view');
+    }
+    assert.deepEqual(problems(), []);
     await context.close();
   });
 });
