@@ -9,7 +9,9 @@
 #      the texts fetched on demand, the preview image and the icons, into target/prerender;
 #   4. scripts/postbuild.py: the hashed wasm files, pages, boot script, SRI, CSP, service
 #      worker, manifest, offline file, zip and the precompressed .gz/.br files;
-#   5. the size report and the size budgets (budgets.json): a guard exceeded fails the build.
+#   5. scripts/hosts.py: the nginx, Caddy and _headers configurations with the build's policy,
+#      for the sub-path BASE_PATH (default /ir/explorer/), into hosting/ (not published);
+#   6. the size report and the size budgets (budgets.json): a guard exceeded fails the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -22,4 +24,5 @@ trunk build --release true "$release_html"
 python3 scripts/build_wasm.py target/wasm-release
 cargo run --locked --quiet --features prerender --bin prerender -- target/prerender
 python3 scripts/postbuild.py dist target/prerender target/wasm-release
+python3 scripts/hosts.py dist hosting --base "${BASE_PATH:-/ir/explorer/}"
 python3 scripts/size_report.py dist

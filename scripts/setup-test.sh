@@ -42,8 +42,19 @@ if ! command -v soffice >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
 fi
 
+# The hosts' tests (tests/e2e/hosts.test.mjs) start real servers on loopback with the generated
+# configurations: Debian's nginx with its brotli_static module, and Caddy; the Nu HTML Checker
+# (npm vnu-jar, below) runs on Debian's headless Java.
+if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+   || ! command -v caddy >/dev/null || ! command -v java >/dev/null; then
+  say "installing nginx, libnginx-mod-http-brotli-static, caddy and default-jre-headless from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    nginx libnginx-mod-http-brotli-static caddy default-jre-headless >/dev/null
+fi
+
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] \
-   || [ ! -d tests/e2e/node_modules/puppeteer-core ] \
+   || [ ! -d tests/e2e/node_modules/puppeteer-core ] || [ ! -d tests/e2e/node_modules/vnu-jar ] \
    || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   say "installing the end-to-end suite's npm packages"
   (cd tests/e2e && npm ci --no-audit --no-fund)
