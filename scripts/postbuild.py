@@ -72,20 +72,46 @@ CSP_COMMON = "default-src 'none'; img-src 'self' data: blob:; base-uri 'none'; f
 PRECOMPRESSED = (".html", ".js", ".css", ".wasm", ".svg", ".txt", ".json", ".webmanifest")
 
 # Runs before the first paint, identical on every page (one CSP hash): the stored theme, the
-# view a fragment-less page stands for, and whether the prerendered content fits the URL.
+# view a fragment-less page stands for, and whether the prerendered content fits the URL. A
+# fragment shaped like an element id that names no view (`#main-content`, the skip link
+# followed before the app has taken over) is an in-page anchor: the page stands for its own
+# view and the fragment is left alone (the app reads it the same way: route::anchor_id).
+VIEW_SLUGS = ("overview", "statements", "ratios", "scenarios", "charts", "sources")
 HEAD_SCRIPT = r"""(function(){var d=document.documentElement,v=d.getAttribute('data-pre'),l=d.lang;
 function get(k){try{return localStorage.getItem(k)}catch(e){return null}}
 var th=get('iij-explorer/theme');
 if(th==='dark'||th==='light')d.setAttribute('data-theme',th);
 else if(window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches)d.setAttribute('data-theme','dark');
-var h=location.hash;
-if(!h||h==='#'||h==='#/'){h='#/'+v+(l!=='en'?'?lang='+l:'');if(v!=='overview'||l!=='en')history.replaceState(null,'',h)}
+var h=location.hash,own='#/'+v+(l!=='en'?'?lang='+l:'');
+if(/^#[A-Za-z][\w-]*$/.test(h)&&!/^#(VIEW_SLUGS)$/i.test(h))h=own;
+else if(!h||h==='#'||h==='#/'){h=own;if(v!=='overview'||l!=='en')history.replaceState(null,'',h)}
 var m=/^#\/([a-z]+)(?:\?(.*))?$/.exec(h),ok=false;
 if(m){var q=m[2]?m[2].split('&'):[],lang=null,extra=false;
 for(var i=0;i<q.length;i++){if(q[i].indexOf('lang=')===0)lang=q[i].slice(5);else if(q[i])extra=true}
 if(lang===null){var s=get('iij-explorer/lang');lang=s==='ja'?'ja':'en'}
 ok=m[1]===v&&lang===l&&!extra}
-if(!ok)d.classList.add('pre-off')})();"""
+if(!ok)d.classList.add('pre-off')})();""".replace("VIEW_SLUGS", "|".join(VIEW_SLUGS))
+
+# What a host that looks for `404.html` (Cloudflare Pages, Netlify) sends for a missing file:
+# without one, Cloudflare Pages would answer every missing file with the app's index.html.
+NOT_FOUND_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
+<meta name="robots" content="noindex">
+<title>Not found · IIJ Financial Explorer</title>
+</head>
+<body>
+<main>
+<h1>Not found</h1>
+<p>This address is not part of the IIJ Financial Explorer. <a href="./">Open the explorer</a>.</p>
+<p lang="ja">このアドレスは IIJ Financial Explorer にありません。<a href="./index.ja.html">Explorer を開く</a></p>
+</main>
+</body>
+</html>
+"""
 
 # Shared by both editions: a WebAssembly trap (a panic, when the panic hook cannot run) or a
 # failed start replaces the page with the same "Something went wrong" page as the panic hook.
@@ -119,6 +145,18 @@ const startFailed = (err) => {
 };
 addEventListener('error', (e) => { if (e.error instanceof WebAssembly.RuntimeError) crashed(e.error); });
 addEventListener('unhandledrejection', (e) => { if (e.reason instanceof WebAssembly.RuntimeError) crashed(e.reason); });
+"""
+
+# Shared by both editions: the skip link moves focus to the content without touching the
+# fragment (which holds the route), before the app has taken over as after (the app's own
+# handler does the same).
+SKIP_LINK_JS = r"""document.addEventListener('click', (e) => {
+  const link = e.target instanceof Element && e.target.closest('a.skip-link');
+  const main = link && document.getElementById('main-content');
+  if (!main) return;
+  e.preventDefault();
+  main.focus();
+});
 """
 
 # The hosted edition's service worker client: register (http(s) only), and when a new release
@@ -290,7 +328,9 @@ def static_body(pages: list, page: dict, styles: dict) -> str:
         name = styles.setdefault(decl, f"pre-s{len(styles)}")
         return f'data-pre-style="{name}"'
 
-    body = re.sub(r'style="([^"]*)"', style_class, page["body"])
+    # `<!>` is the empty marker Leptos's server rendering writes for hydration; the app
+    # replaces the page instead of hydrating it, and HTML reads the marker as a bogus comment.
+    body = re.sub(r'style="([^"]*)"', style_class, page["body"].replace("<!>", ""))
 
     def link(m: re.Match) -> str:
         view = m.group(1)
@@ -335,11 +375,18 @@ def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
     dist, pre = Path(dist_dir), Path(pre_dir)
     index = dist / "index.html"
     template = index.read_text(encoding="utf-8")
+    # Trunk gives the favicon's link an `integrity`, which HTML allows only on stylesheet,
+    # preload and modulepreload links (the Nu HTML Checker's error; browsers ignore it there).
+    template = re.sub(r'(<link rel="icon"[^>]*?)\s+integrity="[^"]*"', r"\1", template)
+    # The Rust link Trunk was told to skip (build.sh) stays in its output, without an href.
+    template = re.sub(r'\s*<link data-trunk[^>]*>', "", template)
     if "boot-" in template:
         sys.exit("postbuild: index.html was already processed; run trunk build first")
     if "_bg.wasm" in template:
         sys.exit("postbuild: Trunk built the wasm; the release build skips Trunk's Rust step (scripts/build.sh)")
     pages = read_pages(pre)
+    if sorted({p["view"] for p in pages}) != sorted(VIEW_SLUGS):
+        sys.exit(f"postbuild: the pages' views {sorted({p['view'] for p in pages})} are not VIEW_SLUGS {sorted(VIEW_SLUGS)}")
 
     css_name = one(r'<link rel="stylesheet" href="\./([^"]+\.css)"', template, "stylesheet").group(1)
     icon_name = one(r'<link rel="icon" href="\./([^"]+)"', template, "favicon").group(1)
@@ -371,7 +418,7 @@ def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
     boot = (
         f"import init, {{ initSync }} from './{js_name}';\n"
         "globalThis.iijInitSync = initSync;\n"
-        f"{CRASH_JS}"
+        f"{CRASH_JS}{SKIP_LINK_JS}"
         f"const chunks = {json.dumps(chunk_map)};\n"
         f"const viewChunks = {json.dumps(split['views'])};\n"
         f"{CHUNK_JS}"
@@ -473,6 +520,7 @@ def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
         page = re.sub(r"<body>\s*", lambda _m: "<body>\n" + body, page, count=1)
         (dist / p["file"]).write_text(page, encoding="utf-8")
         release_files.append(p["file"])
+    (dist / "404.html").write_text(NOT_FOUND_PAGE, encoding="utf-8")
 
     # ----- manifest and service worker -----
     manifest = {
@@ -508,7 +556,7 @@ def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
         at[m] = [len(blob), len(d)]
         blob += d
     loader = (
-        f"{split['inline']}\n{CRASH_JS}"
+        f"{split['inline']}\n{CRASH_JS}{SKIP_LINK_JS}"
         "globalThis.iijAsset = (name) => {\n"
         "  const el = document.getElementById(`asset-${name}`);\n"
         "  return el ? Promise.resolve(el.textContent) : Promise.reject(new Error(`no text ${name} in this file`));\n"
