@@ -17,7 +17,9 @@ say "1/3 host tests, the no-panic lints and the native benchmark"
 cargo test --locked
 # The workbooks recalculated by LibreOffice (headless), against the model's exact values.
 cargo test --locked --test workbook -- --ignored
-(cd scripts && python3 -m unittest -q test_postbuild)
+(cd scripts && python3 -m unittest -q test_postbuild test_check_links test_hosts)
+# No dead relative link in the README and docs/.
+python3 scripts/check_links.py
 # No unwrap, expect or panic in the library, and no overflowing operator arithmetic in the
 # model (the lints are denied in src/lib.rs and src/model/mod.rs), for both targets.
 cargo clippy --locked --lib
