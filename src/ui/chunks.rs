@@ -203,6 +203,8 @@ thread_local! {
     /// not all in one long task. Reference counted, not owned by the chart's component (a view
     /// drawn again disposes what its components created).
     static WAITING: RefCell<Vec<ArcRwSignal<bool>>> = const { RefCell::new(Vec::new()) };
+    /// The view is not complete while a chart waits to be drawn ([`crate::ui::complete`]).
+    static WAITING_BUSY: RefCell<Vec<crate::ui::complete::Busy>> = const { RefCell::new(Vec::new()) };
     /// The prerendered page's chart drawings, by chart key (see [`draw_chart`]).
     static PRERENDERED_DRAWINGS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
@@ -213,12 +215,17 @@ async fn load_drawing() -> Result<(), ChunkError> {
     if DRAWING.get() {
         return Ok(());
     }
-    preload_drawing().await.map_err(ChunkError::from)?;
+    if let Err(e) = preload_drawing().await {
+        // The prerendered drawings stay: that is all the view will show until a retry.
+        drop(WAITING_BUSY.take());
+        return Err(ChunkError::from(e));
+    }
     DRAWING.set(true);
     for waiting in WAITING.take() {
         crate::ui::next_task().await;
         waiting.set(true);
     }
+    drop(WAITING_BUSY.take());
     Ok(())
 }
 
@@ -237,6 +244,7 @@ pub fn draw_chart(chart: &crate::charts::Chart, width: u32) -> Option<String> {
         let ticket = ArcRwSignal::new(false);
         ticket.track();
         WAITING.with(|w| w.borrow_mut().push(ticket));
+        WAITING_BUSY.with(|w| w.borrow_mut().push(crate::ui::complete::busy()));
         return PRERENDERED_DRAWINGS.with(|p| p.borrow().iter().find(|(k, _)| k == chart.key).map(|(_, html)| html.clone()));
     }
     ready_now(draw_split(chart, width)).and_then(Result::ok).flatten()
@@ -310,9 +318,11 @@ pub fn ViewChunk(view: View, route: ReadSignal<Route>) -> impl IntoView {
     let stage = RwSignal::new(if ready(view) { Stage::Ready } else { Stage::Loading });
     let fetch = move || {
         stage.set(Stage::Loading);
+        let busy = crate::ui::complete::busy();
         leptos::task::spawn_local(async move {
             let outcome = preload(view).await;
             let _ = stage.try_set(if outcome.is_ok() { Stage::Ready } else { Stage::Failed });
+            drop(busy);
         });
     };
     if stage.get_untracked() == Stage::Loading {

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod assets;
 pub mod chunks;
+pub mod complete;
 pub mod download;
 pub mod i18n;
 pub mod panic_page;
@@ -55,6 +56,7 @@ pub fn start() {
             let _ = chunks::preload_start(view).await;
         }
         mount().await;
+        complete::check_soon();
         chunks::prefetch_others().await;
     });
 }

@@ -109,6 +109,7 @@ pub fn use_hash_route() -> ReadSignal<Route> {
             // An in-page anchor (the skip link followed natively) leaves the view as it is.
             if !on_page_anchor(&fragment) {
                 set_route.set(Route::parse(&fragment));
+                crate::ui::complete::route_changed();
             }
         });
         // Leaving the page (a reload, closing the tab) writes a fragment still waiting.

@@ -29,6 +29,11 @@ pub fn attached() -> bool {
     attached_signal().get()
 }
 
+/// [`attached`], untracked.
+pub fn attached_now() -> bool {
+    attached_signal().get_untracked()
+}
+
 fn attached_signal() -> RwSignal<bool> {
     ATTACHED.with(|a| {
         a.get().unwrap_or_else(|| {

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, startServer } from './harness.mjs';
+import { DIST, startServer, viewComplete } from './harness.mjs';
 import { available, firefox, webkit } from './engines.mjs';
 
 const OFFLINE = pathToFileURL(join(DIST, 'iij-explorer-offline.html')).href;
@@ -24,7 +24,6 @@ const VIEWS = {
   sources: { en: 'Sources & checks', ja: '出典と検証', check: ['[data-testid="checks-table"] tbody tr', null] },
 };
 
-const appReady = () => !document.getElementById('prerender') && !!document.querySelector('main [data-testid^="view-"]');
 
 for (const engine of ['firefox', 'webkit']) {
   describe(`In ${engine}`, { skip: !available(engine) && `${engine} is not installed (scripts/setup-test.sh installs it)` }, () => {
@@ -42,7 +41,7 @@ for (const engine of ['firefox', 'webkit']) {
     const open = async (fragment, lang) => {
       const asked = lang ? `${fragment}${fragment.includes('?') ? '&' : '?'}lang=${lang}` : fragment;
       await b.open(`${srv.base}${asked}`);
-      await b.waitFor(appReady);
+      await b.waitFor(viewComplete);
       if (lang) await b.waitFor((l) => document.documentElement.lang === l, lang);
     };
 
@@ -142,11 +141,11 @@ for (const engine of ['firefox', 'webkit']) {
 
     test('the offline file from file://', async () => {
       await b.open(`${OFFLINE}#/statements`);
-      await b.waitFor(appReady);
+      await b.waitFor(viewComplete);
       await b.waitFor(() => document.querySelector('[data-fig="cis.revenue"]')?.textContent.trim() === '66,835,299');
       await b.open('about:blank');
       await b.open(`${OFFLINE}#/scenarios?preset=plan&gm_si=40`);
-      await b.waitFor(appReady);
+      await b.waitFor(viewComplete);
       assert.equal(await b.run(() => document.querySelector('[data-driver="gm_si@2011"]').value), '40');
       await b.click('[data-testid="lang-ja"]');
       await b.waitFor(() => document.documentElement.lang === 'ja');

@@ -131,14 +131,35 @@ export async function recordedPage(browser, { viewport = { width: 1280, height: 
 }
 
 /**
- * Waits until the app has taken over: the prerendered first screen (`#prerender`, which holds
- * the same elements but is not live) is gone and the app's view is there.
+ * Waits until the app has taken over and the view the address asks for is whole: the
+ * prerendered first screen (`#prerender`, which holds the same elements but is not live) is
+ * gone, and the app says that view and all its parts are in the page (`<html
+ * data-view-complete>`, set by src/ui/complete.rs: its module loaded, every chart drawn by the
+ * app). The view is read from the address at each check: the route's (`#/ratios?g=plan`),
+ * `not-found` for a route that names none, or the page's own for no route (no fragment, `#/`,
+ * an in-page anchor such as `#main-content`); `view` overrides it.
  */
-export async function appReady(page) {
-  await page.waitForFunction(() => !document.getElementById('prerender') && document.querySelector('main [data-testid^="view-"]'));
+export async function appReady(page, view) {
+  await page.waitForFunction(viewComplete, view);
 }
 
-/** Opens `fragment` of the served build and waits until the app has mounted. */
+/** The check of `appReady`, run in the page (any engine's driver can run it). */
+export function viewComplete(want) {
+  const views = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources'];
+  const file = location.pathname.split('/').pop();
+  const own = views.find((v) => file.startsWith(`${v}.`)) ?? 'overview';
+  const hash = location.hash;
+  const anchor = /^#[A-Za-z][\w-]*$/.test(hash) && !views.includes(hash.slice(1).toLowerCase());
+  let path = '';
+  try { path = decodeURIComponent(hash.slice(1).split('?')[0]); } catch { path = hash.slice(1).split('?')[0]; }
+  path = path.replace(/^\/+|\/+$/g, '').toLowerCase();
+  const asked = want ?? (anchor || !path ? own : views.includes(path) ? path : 'not-found');
+  const shown = document.querySelector('main [data-testid^="view-"]');
+  return !document.getElementById('prerender') && !!shown && document.documentElement.dataset.viewComplete === asked
+    && shown.dataset.testid === `view-${asked}`;
+}
+
+/** Opens `fragment` of the served build and waits until its view is whole. */
 export async function openView(page, base, fragment) {
   await page.goto(`${base}${fragment}`);
   await appReady(page);
