@@ -160,7 +160,17 @@ impl fmt::Display for Route {
                 }
                 Ok(())
             }
-            Route::NotFound { path } => write!(f, "#/{}", percent_encode(path)),
+            Route::NotFound { path } => {
+                // A slash at either end would be trimmed when the fragment is read back.
+                let encoded = percent_encode(path);
+                let inner = encoded.trim_matches('/');
+                let (lead, trail) = (encoded.len() - encoded.trim_start_matches('/').len(), encoded.len() - encoded.trim_end_matches('/').len());
+                if inner.is_empty() {
+                    write!(f, "#/{}", "%2F".repeat(encoded.len()))
+                } else {
+                    write!(f, "#/{}{inner}{}", "%2F".repeat(lead), "%2F".repeat(trail))
+                }
+            }
             Route::SelfTestPanic => f.write_str("#/selftest/panic"),
         }
     }
@@ -229,6 +239,16 @@ pub fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn it_can_write_a_path_with_slashes_at_its_ends_so_that_it_reads_back() {
+        // Found by proptest (tests/properties.rs): `#/%2F` is a path "/" that no view has.
+        for path in ["/", "//", "/a", "a/", "/a/b/", "ratios/extra"] {
+            let route = Route::NotFound { path: path.into() };
+            assert_eq!(Route::parse(&route.to_string()), route, "{path}: {route}");
+        }
+        assert_eq!(Route::NotFound { path: "ratios/extra".into() }.to_string(), "#/ratios/extra");
+    }
 
     #[test]
     fn it_can_tell_an_in_page_anchor_from_a_route() {
