@@ -76,6 +76,8 @@ PRECOMPRESSED = (".html", ".js", ".css", ".wasm", ".svg", ".txt", ".json", ".web
 # fragment shaped like an element id that names no view (`#main-content`, the skip link
 # followed before the app has taken over) is an in-page anchor: the page stands for its own
 # view and the fragment is left alone (the app reads it the same way: route::anchor_id).
+# Where a page's release goes (filled in once the release is known; see the service worker).
+RELEASE_MARK = "%IIJ-RELEASE%"
 VIEW_SLUGS = ("overview", "statements", "ratios", "scenarios", "charts", "sources")
 HEAD_SCRIPT = r"""(function(){var d=document.documentElement,v=d.getAttribute('data-pre'),l=d.lang;
 function get(k){try{return localStorage.getItem(k)}catch(e){return null}}
@@ -165,7 +167,8 @@ SKIP_LINK_JS = r"""document.addEventListener('click', (e) => {
 # wasm and the rest of the release while the page's own first load is still on the wire.
 SW_CLIENT_JS = r"""const keepForOffline = () => {
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  let accepted = false;
+  let accepted = false, reloading = false;
+  const reload = () => { if (!reloading) { reloading = true; location.reload(); } };
   const offer = (worker) => {
     if (document.getElementById('update-banner')) return;
     const ja = document.documentElement.lang === 'ja';
@@ -174,11 +177,19 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
     const button = document.createElement('button');
     button.type = 'button'; button.className = 'action small';
     button.textContent = ja ? '再読み込み' : 'Reload';
-    button.addEventListener('click', () => { accepted = true; worker.postMessage('skip-waiting'); });
+    // Reload once the new release is the active one: told by controllerchange, or by the
+    // worker itself (a busy browser can activate it before this page hears of the change),
+    // or at once if it already is.
+    button.addEventListener('click', () => {
+      accepted = true;
+      if (worker.state === 'activated') return reload();
+      worker.addEventListener('statechange', () => { if (worker.state === 'activated') reload(); });
+      worker.postMessage('skip-waiting');
+    });
     bar.append(ja ? '新しいバージョンがあります。 ' : 'A new version is available. ', button);
     document.body.append(bar);
   };
-  navigator.serviceWorker.addEventListener('controllerchange', () => { if (accepted) location.reload(); });
+  navigator.serviceWorker.addEventListener('controllerchange', () => { if (accepted) reload(); });
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: './' }).then((reg) => {
     if (!reg) return;
     const watch = (worker) => worker.addEventListener('statechange', () => {
@@ -250,7 +261,18 @@ self.addEventListener('install', (e) => {
   // A hashed file's name changes with its content, so the copy the page has just fetched (in
   // the HTTP cache) is this release's; every other file is revalidated with the host.
   const fresh = (f) => (/-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(f) ? 'default' : 'no-cache');
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: fresh(f) })))));
+  // Every page must be of this release: a deploy still under way (the worker copied before the
+  // pages) fails the install, and the browser tries again at a later visit.
+  e.waitUntil(caches.open(CACHE).then(async (c) => {
+    await c.addAll(FILES.map((f) => new Request(f, { cache: fresh(f) })));
+    for (const f of FILES.filter((f) => f.endsWith('.html'))) {
+      const page = await c.match(f);
+      if (!page || !(await page.text()).includes(`<meta name="iij-build" content="${RELEASE}">`)) {
+        await caches.delete(CACHE);
+        throw new Error(`${f} is not of release ${RELEASE}: the host is being updated`);
+      }
+    }
+  }));
 });
 self.addEventListener('activate', (e) => {
   e.waitUntil(caches.keys()
@@ -502,6 +524,7 @@ def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
             f'    <meta name="twitter:title" content="{esc(p["title"])}">\n'
             f'    <meta name="twitter:description" content="{esc(p["description"])}">\n'
             f'    <meta name="twitter:image" content="{site or "./"}og-trend.png">\n'
+            f'    <meta name="iij-build" content="{RELEASE_MARK}">\n'
             f'    <script>{HEAD_SCRIPT}</script>\n'
             f'    <script type="importmap">{importmap}</script>\n'
             f'    <link rel="modulepreload" href="./{js_name}" integrity="{sri(js)}" crossorigin="anonymous">\n'
@@ -545,6 +568,11 @@ def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
     # half a megabyte of downloads few visitors take. They are in the zip beside the offline file.
     release_files += [n for n, _ in assets.values()]
     release = hashlib.sha256(b"".join((dist / f).read_bytes() for f in release_files)).hexdigest()[:16]
+    # Each page names its release (computed with the mark in place), which the service worker
+    # checks when it installs: a worker copied to the host before the pages never keeps old ones.
+    for p in pages:
+        page_path = dist / p["file"]
+        page_path.write_text(page_path.read_text(encoding="utf-8").replace(RELEASE_MARK, release, 1), encoding="utf-8")
     sw = SW_JS.replace("%RELEASE%", release).replace("%FILES%", json.dumps([f"./{f}" for f in release_files]))
     (dist / "sw.js").write_text(sw, encoding="utf-8")
 

@@ -228,15 +228,31 @@ for (const [name, start] of Object.entries(SERVERS)) {
       await env.start();
 
       // A second build, deployed over the first: its files copied into the same folder (the
-      // old release's hashed files stay), its worker and pages naming another release.
+      // old release's hashed files stay), its worker and pages naming another release. The
+      // worker is copied first, the worst order: while the pages are still the first
+      // release's, the new worker's install fails (it checks every page's release) and the
+      // page offers nothing; once the pages are there, it installs.
       const next = 'e'.repeat(publish.release.length);
-      for (const f of ['sw.js', ...publish.pages]) {
+      const deploy = async (f) => {
         const text = (await readFile(join(DIST, f), 'utf8')).replaceAll(publish.release, next);
         const out = f === 'sw.js' ? text : text.replace('<title>', '<meta name="iij-release" content="second"><title>');
         await writeFile(join(env.root, f), out);
         await writeFile(join(env.root, `${f}.gz`), gzipSync(out, { level: 9 }));
         await writeFile(join(env.root, `${f}.br`), brotliCompressSync(out));
-      }
+      };
+      await deploy('sw.js');
+      const failed = await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        const worker = await new Promise((ok) => {
+          reg.addEventListener('updatefound', () => ok(reg.installing), { once: true });
+          reg.update().catch(() => {});
+        });
+        await new Promise((ok) => { if (worker.state === 'redundant') ok(); worker.addEventListener('statechange', () => { if (worker.state === 'redundant' || worker.state === 'installed') ok(); }); });
+        return { state: worker.state, waiting: !!reg.waiting, caches: await caches.keys() };
+      });
+      assert.deepEqual(failed, { state: 'redundant', waiting: false, caches: [`iij-explorer-${publish.release}`] }, 'a worker of a release whose pages are not there yet is not installed');
+      assert.equal(await page.locator('#update-banner').count(), 0, 'nothing offered');
+      for (const f of publish.pages) await deploy(f);
       await page.goto(env.base);
       await appReady(page);
       assert.equal(await page.locator('meta[name="iij-release"]').count(), 0, 'the first release still serves this page');

@@ -351,9 +351,12 @@ describe('hosting', () => {
       await cp(DIST, second, { recursive: true });
       const old = publish.release;
       const next = 'f'.repeat(old.length);
-      for (const f of ['sw.js', 'index.html']) {
+      // Every page names its release (the worker checks them all when it installs).
+      for (const f of [...publish.pages, 'sw.js']) {
         const text = await readFile(join(second, f), 'utf8');
         await writeFile(join(second, f), text.replaceAll(old, next).replace('<title>', '<meta name="iij-release" content="second"><title>'));
+        await rm(join(second, `${f}.gz`), { force: true });
+        await rm(join(second, `${f}.br`), { force: true });
       }
       srv.setRoot(second);
       await page.goto(`${srv.base}#/overview`);
