@@ -10,6 +10,9 @@
 //   not grow.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+
+/** A run on a machine kept busy on purpose (scripts/test-busy.sh): timings are reported, not held to budgets. */
+const BUSY = process.env.IIJ_BUSY === '1';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
@@ -100,8 +103,9 @@ describe('Browser benchmark', () => {
     results.js_heap_bytes = { after_load: heapBefore, after_700_changes: heapAfter, growth: heapAfter - heapBefore };
     console.log(`driver change to updated targets panel and chart: p50 ${results.driver_change_ms.p50} ms, p95 ${results.driver_change_ms.p95} ms (median of 3 rounds of 200; rounds ${results.driver_change_ms.p95_each_round.join(', ')} ms; all 600: ${results.driver_change_ms.p95_all_600} ms); projection alone p50 ${results.projection_ms.p50} ms, p95 ${results.projection_ms.p95} ms`);
     console.log(`JS heap after GC: ${heapBefore} B after load, ${heapAfter} B after 700 changes`);
-    assert.ok(results.driver_change_ms.p95 < 16, `p95 ${results.driver_change_ms.p95} ms`);
-    assert.ok(results.projection_ms.p95 <= 1, `projection p95 ${results.projection_ms.p95} ms`);
+    // Timing budgets hold on an idle machine; a busy run (scripts/test-busy.sh) reports them.
+    if (!BUSY) assert.ok(results.driver_change_ms.p95 < 16, `p95 ${results.driver_change_ms.p95} ms`);
+    if (!BUSY) assert.ok(results.projection_ms.p95 <= 1, `projection p95 ${results.projection_ms.p95} ms`);
     // "Must not grow": within 5% and 256 KB of noise (code caches, interned strings).
     assert.ok(heapAfter <= heapBefore * 1.05 + 262144, `heap grew from ${heapBefore} to ${heapAfter} B`);
     assert.deepEqual(problems(), []);
@@ -139,7 +143,7 @@ describe('Browser benchmark', () => {
     }
     results.monte_carlo_10k_ms = { median: round(pick(runs, 0.5)), max: round(Math.max(...runs)), runs: runs.length, budget: 300 };
     console.log(`10,000 Monte Carlo paths: median ${results.monte_carlo_10k_ms.median} ms over ${runs.length} runs`);
-    assert.ok(results.monte_carlo_10k_ms.median < 300, `median ${results.monte_carlo_10k_ms.median} ms`);
+    if (!BUSY) assert.ok(results.monte_carlo_10k_ms.median < 300, `median ${results.monte_carlo_10k_ms.median} ms`);
     assert.deepEqual(problems(), []);
     await context.close();
     const out = new URL('../../target/bench-browser.json', import.meta.url);
