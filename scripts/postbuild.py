@@ -139,8 +139,15 @@ const startFailed = (err) => {
   const note = document.createElement('p');
   note.id = 'start-failed'; note.className = 'start-failed'; note.setAttribute('role', 'alert');
   note.textContent = ja
-    ? `対話型の Explorer を起動できませんでした（${err}）。${hidden ? '' : 'このページは公開時の初期画面です。'}再読み込みしてください。`
-    : `The interactive explorer could not be started (${err}). ${hidden ? 'Reload' : 'This page shows its first screen as published; reload'} to try again.`;
+    ? `対話型の Explorer を起動できませんでした（${err}）。${hidden ? '' : 'このページは公開時の初期画面です。'}`
+    : `The interactive explorer could not be started (${err}). ${hidden ? '' : 'This page shows its first screen as published.'}`;
+  // Try again: the whole page anew (the browser fetches what failed again; a release changed
+  // meanwhile is then had whole).
+  const again = document.createElement('button');
+  again.type = 'button'; again.className = 'action small'; again.dataset.testid = 'start-retry';
+  again.textContent = ja ? '再試行' : 'Try again';
+  again.addEventListener('click', () => location.reload());
+  note.append(' ', again);
   const wait = document.getElementById('pre-wait');
   if (wait && hidden) wait.replaceWith(note);
   else document.body.prepend(note);

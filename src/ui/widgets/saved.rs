@@ -58,12 +58,16 @@ fn read_all(presets: &Presets) -> Result<Vec<Entry>, String> {
     Ok(out)
 }
 
-/// The query of the current scenario, as the URL has it.
+/// The query of the current scenario, as the URL has it, starting with its preset (a page
+/// opened at plain `#/scenarios` shows the company plan and has none in its URL).
 fn current_query(route: &Route) -> String {
-    match route {
-        Route::View { params, .. } => params.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect::<Vec<_>>().join("&"),
-        _ => String::new(),
-    }
+    let Route::View { params, .. } = route else { return String::new() };
+    let preset = route.param("preset").unwrap_or(crate::model::scenario::Preset::CompanyPlan.key());
+    std::iter::once(("preset", preset))
+        .chain(params.iter().filter(|(k, _)| k != "preset").map(|(k, v)| (k.as_str(), v.as_str())))
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 fn results(query: &str, base: &Base, presets: &Presets) -> Option<[YearResult; 5]> {
@@ -83,6 +87,16 @@ pub fn Saved(route: ReadSignal<Route>, base: Arc<Base>, presets: Arc<Presets>) -
             read_all(&presets)
         })
     };
+    // Another tab saving or deleting a scenario: this tab's list follows (the browser tells
+    // every other page of the site through a `storage` event).
+    if crate::ui::IN_BROWSER {
+        let handle = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().is_none_or(|k| k.starts_with(PREFIX)) {
+                version.update(|v| *v += 1);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
     let save = move |_| {
         let n = name.get_untracked().trim().to_owned();
         if n.is_empty() || n.chars().count() > 60 || n.chars().any(char::is_control) {
