@@ -24,7 +24,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET_WASM = ROOT / "target" / "wasm32-unknown-unknown" / "release" / "iij-explorer.wasm"
+# Where cargo puts the wasm (CARGO_TARGET_DIR, when set, moves it).
+TARGET_WASM = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "wasm32-unknown-unknown" / "release" / "iij-explorer.wasm"
 # The features index.html gives Trunk's wasm-opt, which every browser the suite runs has.
 WASM_OPT_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
                      "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
@@ -55,7 +56,7 @@ def cargo() -> Path:
     # The environment variable replaces the rustflags of .cargo/config.toml, so it repeats them.
     env["CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"] = RUSTFLAGS
     run("cargo", "build", "--locked", "--release", "--target", "wasm32-unknown-unknown", "--bin", "iij-explorer", env=env)
-    log("cargo", f"{TARGET_WASM.relative_to(ROOT)} {kb(TARGET_WASM)}")
+    log("cargo", f"{TARGET_WASM} {kb(TARGET_WASM)}")
     return TARGET_WASM
 
 

@@ -108,7 +108,7 @@ describe('the wasm split by view', () => {
     await page.waitForSelector('main [data-testid="view-statements"] [data-fig="cis.revenue"]');
     await page.click('[data-testid="nav-ratios"]');
     await failed.waitFor();
-    await page.unroute(`**/${ratios}`);
+    await page.unrouteAll({ behavior: 'wait' });
     await page.click('[data-testid="chunk-retry"]');
     await page.waitForSelector('main [data-testid="view-ratios"] button.fig');
     assert.equal(await page.locator('[data-testid="chunk-failed"]').count(), 0);
@@ -134,7 +134,7 @@ describe('the wasm split by view', () => {
     assert.ok(problems().some((p) => /integrity/i.test(p)), problems().join('\n'));
     await page.click('[data-testid="nav-overview"]');
     await page.waitForSelector('main [data-testid="view-overview"] [data-testid="progress"]');
-    await page.unroute(`**/${sources}`);
+    await page.unrouteAll({ behavior: 'wait' });
     await page.click('[data-testid="nav-sources"]');
     await page.waitForSelector('main [data-testid="view-sources"] [data-testid="fact-search"]');
     assert.deepEqual(unexpected(problems(), sources), []);

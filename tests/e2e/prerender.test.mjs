@@ -59,7 +59,7 @@ describe('prerendered pages', () => {
       assert.equal(og, title);
       assert.ok((await page.getAttribute('meta[name="description"]', 'content')).length > 40, file);
       assert.equal(await page.getAttribute('meta[name="twitter:card"]', 'content'), 'summary_large_image');
-      await page.unroute('**/*.wasm');
+      await page.unrouteAll({ behavior: 'wait' });
     }
     assert.equal(titles.size, publish.pages.length, 'every title differs');
     const png = Buffer.from(await (await page.request.get(`${env.srv.base}og-trend.png`)).body());
