@@ -164,12 +164,9 @@ impl fmt::Display for Route {
                 // A slash at either end would be trimmed when the fragment is read back.
                 let encoded = percent_encode(path);
                 let inner = encoded.trim_matches('/');
-                let (lead, trail) = (encoded.len() - encoded.trim_start_matches('/').len(), encoded.len() - encoded.trim_end_matches('/').len());
-                if inner.is_empty() {
-                    write!(f, "#/{}", "%2F".repeat(encoded.len()))
-                } else {
-                    write!(f, "#/{}{inner}{}", "%2F".repeat(lead), "%2F".repeat(trail))
-                }
+                let lead = encoded.len() - encoded.trim_start_matches('/').len();
+                let trail = encoded.len() - lead - inner.len();
+                write!(f, "#/{}{inner}{}", "%2F".repeat(lead), "%2F".repeat(trail))
             }
             Route::SelfTestPanic => f.write_str("#/selftest/panic"),
         }
