@@ -255,6 +255,20 @@ globalThis.iijChunk = (name, take) => {
   if (take) chunkBytes.delete(name);
   return bytes;
 };
+// Whether the host now serves another release than this page's (a module that cannot be
+// fetched may be gone with the release that named it): this page asked again, past the HTTP
+// cache (a service worker answers from its release), names another build.
+globalThis.iijReleaseChanged = async () => {
+  const mine = document.querySelector('meta[name="iij-build"]')?.content;
+  if (!mine) return false;
+  try {
+    const r = await fetch(location.pathname, { cache: 'no-store' });
+    const found = r.ok && (await r.text()).match(/<meta name="iij-build" content="([^"]+)">/);
+    return !!found && found[1] !== mine;
+  } catch {
+    return false;
+  }
+};
 """
 
 SW_JS = r"""// The IIJ Financial Explorer's service worker: one release, cached whole at install, served

@@ -309,6 +309,8 @@ enum Stage {
     Loading,
     Ready,
     Failed,
+    /// Failed because the host now serves another release (its files replaced this page's).
+    Outdated,
 }
 
 /// A view that may live in a chunk: drawn at once when its chunk is there; otherwise a
@@ -320,8 +322,12 @@ pub fn ViewChunk(view: View, route: ReadSignal<Route>) -> impl IntoView {
         stage.set(Stage::Loading);
         let busy = crate::ui::complete::busy();
         leptos::task::spawn_local(async move {
-            let outcome = preload(view).await;
-            let _ = stage.try_set(if outcome.is_ok() { Stage::Ready } else { Stage::Failed });
+            let next = match preload(view).await {
+                Ok(()) => Stage::Ready,
+                Err(_) if release_changed().await => Stage::Outdated,
+                Err(_) => Stage::Failed,
+            };
+            let _ = stage.try_set(next);
             drop(busy);
         });
     };
@@ -338,7 +344,48 @@ pub fn ViewChunk(view: View, route: ReadSignal<Route>) -> impl IntoView {
         }
         .into_any(),
         Stage::Failed => failed(view, fetch),
+        Stage::Outdated => outdated(view),
     }
+}
+
+/// Whether the host now serves another release than this page's: the page asked again (by
+/// the service worker, or the host if none controls it) names another build
+/// (`iijReleaseChanged` in the hosted edition's boot script; other editions have no chunks).
+#[cfg(target_arch = "wasm32")]
+async fn release_changed() -> bool {
+    use wasm_bindgen::{JsCast, JsValue};
+    let check = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("iijReleaseChanged")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(promise) = check.and_then(|f| f.call0(&JsValue::NULL).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn release_changed() -> bool {
+    false
+}
+
+/// The view's heading, that the site has a new release, and "Try again", which opens this
+/// address again in it (the address holds the visitor's place; the new release is whole,
+/// from its service worker or the host).
+fn outdated(view: View) -> AnyView {
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <section class="view" data-testid=format!("view-{}", view.slug())>
+            <h2>{t(view.title())}</h2>
+            <div class="error-box" role="alert" data-testid="chunk-failed" data-reason="new-release">
+                <p>
+                    <strong>{t("This view could not be loaded: the site has been updated since this page was opened. ")}</strong>
+                    {t("Try again to open this page in the new version; the address keeps your place.")}
+                </p>
+                <button type="button" class="action" data-testid="chunk-retry" on:click=reload>{t("Try again")}</button>
+            </div>
+        </section>
+    }
+    .into_any()
 }
 
 /// The view's heading, why it is not there, and "Try again".
