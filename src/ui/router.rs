@@ -40,6 +40,9 @@ thread_local! {
     static PENDING: std::cell::RefCell<Option<(String, gloo::timers::callback::Timeout)>> = const { std::cell::RefCell::new(None) };
     /// When the address bar was last written (performance.now(), ms).
     static LAST_WRITE: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+    /// The fragment the address bar held after the app last wrote it or followed a change of
+    /// it, as the browser reads it back; `None` before either.
+    static LAST_SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 fn now_ms() -> f64 {
@@ -51,12 +54,34 @@ fn write_fragment(fragment: &str) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
     }
     LAST_WRITE.with(|t| t.set(now_ms()));
+    seen_now();
+}
+
+/// Notes the address bar's fragment as the one the app knows.
+fn seen_now() {
+    LAST_SEEN.with(|s| *s.borrow_mut() = Some(current_fragment()));
 }
 
 /// Drops a fragment not yet written: the visitor navigated (a link, back, forward), and the
 /// new entry must not be overwritten by it.
 fn drop_pending() {
     PENDING.with(|p| p.borrow_mut().take());
+}
+
+/// Writes the fragment still waiting, unless the address bar has moved on since the app last
+/// wrote or followed it: a link followed, back or forward, whose `hashchange` has not reached
+/// the app yet (the browser changes the address at once and tells the page in a later task; a
+/// write now would replace the entry the visitor has just opened with the view they left).
+fn flush_pending() {
+    let Some((fragment, _)) = PENDING.with(|p| p.borrow_mut().take()) else { return };
+    if !address_moved() {
+        write_fragment(&fragment);
+    }
+}
+
+/// Whether the address bar holds another fragment than the app last wrote or followed.
+fn address_moved() -> bool {
+    LAST_SEEN.with(|s| s.borrow().as_ref().is_some_and(|seen| *seen != current_fragment()))
 }
 
 /// The fragment of the page's URL, `""` if there is none.
@@ -105,6 +130,7 @@ pub fn use_hash_route() -> ReadSignal<Route> {
     if crate::ui::IN_BROWSER {
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             drop_pending();
+            seen_now();
             let fragment = current_fragment();
             // An in-page anchor (the skip link followed natively) leaves the view as it is.
             if !on_page_anchor(&fragment) {
@@ -113,14 +139,14 @@ pub fn use_hash_route() -> ReadSignal<Route> {
             }
         });
         // Leaving the page (a reload, closing the tab) writes a fragment still waiting.
-        let leave = window_event_listener(leptos::ev::pagehide, |_| {
-            if let Some((fragment, _)) = PENDING.with(|p| p.borrow_mut().take()) {
-                write_fragment(&fragment);
-            }
-        });
+        let leave = window_event_listener(leptos::ev::pagehide, |_| flush_pending());
+        // A click may follow a link: the view being left gets its last change in its own
+        // history entry first (a click is dispatched before the link is followed).
+        let click = window_event_listener(leptos::ev::click, |_| flush_pending());
         on_cleanup(move || {
             handle.remove();
             leave.remove();
+            click.remove();
         });
     }
     provide_context(set_route);
@@ -143,7 +169,8 @@ pub fn view_href(view: crate::route::View) -> String {
 
 /// Navigates to `route` with a new history entry.
 pub fn push_route(route: &Route) {
-    drop_pending();
+    // The entry being left keeps its last change.
+    flush_pending();
     let _ = window().location().set_hash(&with_lang(route).to_string());
 }
 
@@ -155,14 +182,13 @@ pub fn push_route(route: &Route) {
 pub fn replace_route(route: Route) {
     let route = with_lang(&route);
     let fragment = route.to_string();
-    if now_ms() - LAST_WRITE.with(std::cell::Cell::get) >= f64::from(SETTLE_MS) && PENDING.with(|p| p.borrow().is_none()) {
+    if address_moved() {
+        // The visitor has just navigated; the address is theirs (see `flush_pending`).
+        drop_pending();
+    } else if now_ms() - LAST_WRITE.with(std::cell::Cell::get) >= f64::from(SETTLE_MS) && PENDING.with(|p| p.borrow().is_none()) {
         write_fragment(&fragment);
     } else {
-        let timer = gloo::timers::callback::Timeout::new(SETTLE_MS, || {
-            if let Some((fragment, _)) = PENDING.with(|p| p.borrow_mut().take()) {
-                write_fragment(&fragment);
-            }
-        });
+        let timer = gloo::timers::callback::Timeout::new(SETTLE_MS, flush_pending);
         // Replacing the pending entry drops (cancels) its timer.
         PENDING.with(|p| *p.borrow_mut() = Some((fragment, timer)));
     }

@@ -185,6 +185,35 @@ describe('Saved scenarios', () => {
 });
 
 describe('Scenario robustness', () => {
+  test('a link followed while a driver change waits to be written to the address opens the link', async () => {
+    // Found by the soak on a busy machine: the address of a burst of changes is written when
+    // the burst settles (150 ms); a link followed in between changes the address at once but
+    // tells the app in a later task, and the write, due first, replaced the new entry with
+    // the scenario, so the tap was lost.
+    const { page, context, problems } = await recordedPage(env.browser);
+    await openView(page, env.srv.base, '#/scenarios?preset=plan');
+    await page.evaluate(async () => {
+      const tick = () => new Promise((r) => setTimeout(r, 0));
+      const input = document.querySelector('[data-driver="gm_si@2009"]');
+      for (const v of ['31', '32']) {
+        input.value = v;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        await tick();
+      }
+      // The second change waits; keep this task busy until its write is due, then follow a link.
+      const due = performance.now() + 300;
+      while (performance.now() < due) { /* the write's timer comes due */ }
+      document.querySelector('[data-testid="nav-ratios"]').click();
+    });
+    await appReady(page, 'ratios');
+    assert.match(new URL(page.url()).hash, /^#\/ratios/);
+    await page.goBack();
+    await appReady(page, 'scenarios');
+    assert.match(decodeURIComponent(new URL(page.url()).hash), /gm_si=[^&]*32/, 'back: the scenario with both changes');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
   test('no panic when the grid timer or a Monte Carlo run outlives the view', async () => {
     const { page, context, problems } = await recordedPage(env.browser);
     for (let round = 0; round < 3; round++) {

@@ -29,7 +29,11 @@ async function rounds(page, first, count, others) {
     const until = async (ok, what) => {
       const end = performance.now() + 30_000;
       while (!ok()) {
-        if (performance.now() > end) throw new Error(`the app did not finish: ${what}`);
+        if (performance.now() > end) {
+          const shown = document.querySelector('main [data-testid^="view-"]');
+          throw new Error(`the app did not finish: ${what} (address ${location.hash}; view shown ${shown?.dataset.testid}`
+            + `${shown?.hasAttribute('aria-busy') ? ', busy' : ''}; complete: ${document.documentElement.dataset.viewComplete ?? 'none'})`);
+        }
         await new Promise((r) => setTimeout(r, 0));
       }
     };
