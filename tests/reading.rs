@@ -284,3 +284,34 @@ fn it_can_leave_out_dates_labels_and_enumerators_by_the_stated_rule() {
         assert_eq!(excluded(line, span), out, "“{number}” in “{line}”");
     }
 }
+
+#[test]
+fn it_can_name_what_uses_a_figure_the_planner_reads_and_the_ratios_it_enters() {
+    use iij_explorer::model::ratios::using;
+    use iij_explorer::model::scenario::{reads_fact, Base, Plan, ScenarioError};
+    let ds = dataset();
+    // The planner reads exactly the facts it names: a figure too large to read in base units
+    // stops it when, and only when, it is one of those.
+    for i in 0..ds.facts.len() {
+        let mut poisoned = ds.clone();
+        poisoned.facts[i].value = rust_decimal::Decimal::MAX;
+        poisoned.facts[i].unit = iij_explorer::model::Unit::JpyBillions;
+        let read = Base::from_dataset(&poisoned).and_then(|_| Plan::from_dataset(&poisoned));
+        let id = &ds.facts[i].id;
+        match read {
+            Err(ScenarioError::Overflow) => assert!(reads_fact(id), "{id} read but not named"),
+            Err(e) => panic!("{id}: {e:?}"),
+            Ok(_) => assert!(!reads_fact(id), "{id} named but not read"),
+        }
+    }
+    // Ratios that use a figure, from the catalogue's definitions: FY2007's revenue enters the
+    // operating margin of FY2007 (operating income / revenue); the FY2008 forecast's net income
+    // does not enter FY2007's return on equity.
+    let revenue = ds.index_of("cis.revenue").expect("revenue");
+    let uses = using(&ds, revenue);
+    assert!(uses.iter().any(|(r, p)| r.id == "operating_margin" && *p == "FY2007"), "{:?}", uses.iter().map(|(r, p)| (r.id, *p)).collect::<Vec<_>>());
+    let forecast = ds.index_of("forecast.net_income").expect("forecast");
+    assert!(!using(&ds, forecast).iter().any(|(r, p)| r.id == "roe_ending" && *p == "FY2007"));
+    // A figure no ratio uses: the number of outside directors.
+    assert!(using(&ds, ds.index_of("rem.directors.outside_count").expect("count")).is_empty());
+}
