@@ -315,3 +315,49 @@ fn it_can_name_what_uses_a_figure_the_planner_reads_and_the_ratios_it_enters() {
     // A figure no ratio uses: the number of outside directors.
     assert!(using(&ds, ds.index_of("rem.directors.outside_count").expect("count")).is_empty());
 }
+
+#[test]
+fn it_can_show_a_line_without_its_markup_and_keep_what_was_printed() {
+    use iij_explorer::model::reading::segments;
+    let shown = |line: &str| segments(line).iter().map(|s| (line[s.span.start..s.span.end].to_owned(), s.bold, s.underline)).collect::<Vec<_>>();
+    let own = |t: &str, b: bool, u: bool| (t.to_owned(), b, u);
+    // Forum line 664.
+    assert_eq!(shown("◆ **VAS: JPY9,546 million in FY07, up 28.7% YoY, up 4.2% QoQ.**"), [own("◆ ", false, false), own("VAS: JPY9,546 million in FY07, up 28.7% YoY, up 4.2% QoQ.", true, false)]);
+    // Notice line 1054 (its first cell).
+    assert_eq!(shown("Article <u>8.</u> [Provisions omitted]"), [own("Article ", false, false), own("8.", false, true), own(" [Provisions omitted]", false, false)]);
+    // Printed marks stay: a footnote's asterisks, angle brackets around a heading, an unpaired "**".
+    assert_eq!(shown("Purchase\t4,425,606*"), [own("Purchase\t4,425,606*", false, false)]);
+    assert_eq!(shown(" - *** Supplier and cost"), [own(" - *** Supplier and cost", false, false)]);
+    assert_eq!(shown("<ASSETS>"), [own("<ASSETS>", false, false)]);
+    assert_eq!(shown("a ** b"), [own("a ** b", false, false)]);
+    // No fact's printed text is cut by markup: each lies in one run as shown.
+    let ds = dataset();
+    for doc in BOTH {
+        let text = source(doc);
+        let (found, _) = locate(&ds, doc, &text);
+        for p in found {
+            let line = line_of(doc, p.line);
+            assert!(segments(&line).iter().any(|s| s.span.start <= p.span.start && p.span.end <= s.span.end), "{}", ds.facts[p.fact].id);
+        }
+    }
+}
+
+#[test]
+fn it_can_search_the_documents_as_shown_without_case() {
+    use iij_explorer::model::reading::search;
+    let notice = source(DocumentId::Notice);
+    let forum = source(DocumentId::Forum);
+    // Counted with `grep -o -i` in data/sources/.
+    for (query, in_notice, in_forum) in [("net income", 13, 5), ("JPY", 90, 74), ("Operating Margin", 2, 2)] {
+        assert_eq!(search(&notice, query).len(), in_notice, "{query} in the notice");
+        assert_eq!(search(&forum, query).len(), in_forum, "{query} in the forum");
+    }
+    // Across markup: notice line 1054, "Article <u>8.</u> [Provisions omitted]".
+    let hits = search(&notice, "article 8. [provisions");
+    assert_eq!(hits.len(), 1);
+    let (n, span) = hits[0];
+    assert_eq!(n, 1054);
+    assert_eq!(&line_of(DocumentId::Notice, n)[span.start..span.end], "Article <u>8.</u> [Provisions");
+    assert!(search(&notice, "   ").is_empty());
+    assert!(search(&notice, "純利益").is_empty(), "the documents are in English");
+}

@@ -363,3 +363,90 @@ pub fn untagged(ds: &Dataset, doc: DocumentId, text: &str, placed: &[Located]) -
     }
     out
 }
+
+/// A run of a line as shown: its text is `line[span]`, with the transcription's emphasis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub span: Span,
+    pub bold: bool,
+    pub underline: bool,
+}
+
+/// The transcription's markup: `**` around bold text (where the line pairs them; `*` and
+/// `***` are printed footnote marks), `<u>`…`</u>` around underlined text, and `<p>`…`</p>`
+/// around the paragraphs of a cell. Any other `<…>` is printed text (`<ASSETS>`).
+const MARKUP: [&str; 5] = ["**", "<u>", "</u>", "<p>", "</p>"];
+
+/// Where markup starts at byte `i` of `line`, its length; `**` only as exactly two asterisks.
+fn markup_at(line: &str, i: usize, bold_pairs: bool) -> Option<usize> {
+    let rest = line.get(i..)?;
+    let m = MARKUP.iter().find(|m| rest.starts_with(**m))?;
+    if *m == "**" {
+        let before = i.checked_sub(1).and_then(|j| line.as_bytes().get(j)) == Some(&b'*');
+        let after = line.as_bytes().get(i.saturating_add(2)) == Some(&b'*');
+        if !bold_pairs || before || after {
+            return None;
+        }
+    }
+    Some(m.len())
+}
+
+/// The line's text as shown, in runs between markup, each with its emphasis.
+pub fn segments(line: &str) -> Vec<Segment> {
+    let doubles = (0..line.len()).filter(|&i| markup_at(line, i, true) == Some(2) && line.get(i..).is_some_and(|r| r.starts_with("**"))).count();
+    let bold_pairs = doubles % 2 == 0;
+    let (mut bold, mut underline) = (false, false);
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < line.len() {
+        let Some(len) = markup_at(line, i, bold_pairs) else {
+            i = i.saturating_add(1);
+            continue;
+        };
+        if i > start {
+            out.push(Segment { span: Span { start, end: i }, bold, underline });
+        }
+        match line.get(i..i.saturating_add(len)) {
+            Some("**") => bold = !bold,
+            Some("<u>") => underline = true,
+            Some("</u>") => underline = false,
+            _ => {}
+        }
+        i = i.saturating_add(len);
+        start = i;
+    }
+    if line.len() > start {
+        out.push(Segment { span: Span { start, end: line.len() }, bold, underline });
+    }
+    out
+}
+
+/// Every match of `query` in the text as shown (markup left out; letters matched without
+/// case), as runs of the lines: (line, run) in the document's order. A blank query matches
+/// nothing.
+pub fn search(text: &str, query: &str) -> Vec<(u32, Span)> {
+    let query = query.trim().to_ascii_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (n, line) in (1u32..).zip(Lines::new(text).0.iter()) {
+        // The shown text, and for each of its bytes the byte of the line it came from.
+        let mut shown = String::new();
+        let mut from: Vec<usize> = Vec::new();
+        for s in segments(line) {
+            if let Some(t) = line.get(s.span.start..s.span.end) {
+                shown.push_str(&t.to_ascii_lowercase());
+                from.extend(s.span.start..s.span.end);
+            }
+        }
+        for (at, m) in shown.match_indices(query.as_str()) {
+            let last = at.saturating_add(m.len()).saturating_sub(1);
+            if let (Some(&start), Some(&end)) = (from.get(at), from.get(last)) {
+                out.push((n, Span { start, end: end.saturating_add(1) }));
+            }
+        }
+    }
+    out
+}
