@@ -20,6 +20,7 @@ pub mod interval;
 pub mod monte_carlo;
 pub mod overview_facts;
 pub mod ratios;
+pub mod reading;
 pub mod scenario;
 pub mod statements;
 

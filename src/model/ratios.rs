@@ -189,6 +189,12 @@ fn compute_one(ds: &Dataset, period: &'static str, text: &'static str) -> RatioV
     RatioValue { period, formula: text, inputs, value }
 }
 
+/// The ratios, and the periods of each, whose formula uses fact `fact` (a `Dataset::facts`
+/// index), in the catalogue's order.
+pub fn using(ds: &Dataset, fact: usize) -> Vec<(&'static RatioSpec, &'static str)> {
+    CATALOGUE.iter().flat_map(|spec| compute(ds, spec).into_iter().filter(|v| v.inputs.contains(&fact)).map(move |v| (spec, v.period))).collect()
+}
+
 /// The ratio with id `id`.
 pub fn ratio(id: &str) -> Option<&'static RatioSpec> {
     CATALOGUE.iter().find(|r| r.id == id)

@@ -219,6 +219,35 @@ pub struct Base {
     pub dps: Decimal,
 }
 
+/// The facts the planner starts from (`Base::from_dataset`): FY2007's income statement lines,
+/// the shares issued and the year's dividend per share.
+pub const BASE_INPUTS: [&str; 17] = [
+    "cis.revenue_cvas",
+    "cis.revenue_si",
+    "cis.revenue_equipment",
+    "cis.cost_cvas",
+    "cis.cost_si",
+    "cis.cost_equipment",
+    "cis.sales_marketing",
+    "cis.general_administrative",
+    "cis.research_development",
+    "cis.other_income_net",
+    "cis.pretax_income",
+    "cis.income_tax",
+    "cis.minority_interests",
+    "cis.equity_method_result",
+    "cis.net_income",
+    "shares.issued",
+    "div.fy2007_annual_per_share",
+];
+/// The facts of the plan the planner compares with (`Plan::from_dataset`).
+pub const PLAN_INPUTS: [&str; 7] = ["forecast.revenue", "forecast.operating_income", "forecast.pretax_income", "forecast.net_income", "forecast.dps", "target.revenue", "target.operating_income"];
+
+/// Whether the scenario planner reads fact `id`.
+pub fn reads_fact(id: &str) -> bool {
+    BASE_INPUTS.contains(&id) || PLAN_INPUTS.contains(&id)
+}
+
 /// A fact's value in base units, or which fact the projection is missing.
 fn fact_value(ds: &Dataset, id: &'static str) -> Result<Decimal, ScenarioError> {
     ds.fact(id).ok_or(ScenarioError::MissingBase(id))?.base_value().map_err(|_| ScenarioError::Overflow)
