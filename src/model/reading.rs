@@ -336,7 +336,7 @@ pub fn excluded(line: &str, span: Span) -> bool {
     let period = head.ends_with("FY") || matches!(before, Some('Q' | 'H' | '/')) || (matches!(after, Some('Q' | 'H')) && then_letter(1)) || after == Some('/');
     let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| tail.starts_with(s) && then_letter(2));
     let opening = head.trim_start_matches(|c: char| c.is_whitespace() || "(-◆➢・".contains(c));
-    let at_start = opening.is_empty() || head.ends_with('\t') || head.ends_with("\t(");
+    let at_start = opening.is_empty() || head.trim_end_matches('(').ends_with('\t');
     let enumerator = (at_start && matches!(after, Some('.' | ')')) && !text.ends_with('%'))
         || (before == Some('(') && after == Some(')') && plain && value.len() <= 2)
         || ENUMERATING.iter().any(|w| head.ends_with(w));
