@@ -59,10 +59,6 @@ impl<'a> Lines<'a> {
         self.0.get(i).copied()
     }
 
-    pub fn count(&self) -> usize {
-        self.0.len()
-    }
-
     /// The lines of the table that holds line `n` above it, nearest first (a table is a run
     /// of lines holding tabs).
     fn table_rows_above(&self, n: u32) -> impl Iterator<Item = &'a str> + '_ {
@@ -340,8 +336,9 @@ pub fn excluded(line: &str, span: Span) -> bool {
     let enumerator = (at_start && matches!(after, Some('.' | ')')) && !text.ends_with('%'))
         || (before == Some('(') && after == Some(')') && plain && value.len() <= 2)
         || ENUMERATING.iter().any(|w| head.ends_with(w));
-    let hyphen = |c: Option<char>, s: &str| c == Some('-') && s.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-    let identifier = hyphen(before, &head.chars().rev().collect::<String>()) || hyphen(after, tail);
+    let digit_before = head.strip_suffix('-').and_then(|h| h.chars().next_back()).is_some_and(|c| c.is_ascii_digit());
+    let digit_after = tail.strip_prefix('-').and_then(|t| t.chars().next()).is_some_and(|c| c.is_ascii_digit());
+    let identifier = digit_before || digit_after;
     year || day || period || ordinal || enumerator || identifier
 }
 
@@ -393,7 +390,7 @@ fn markup_at(line: &str, i: usize, bold_pairs: bool) -> Option<usize> {
 
 /// The line's text as shown, in runs between markup, each with its emphasis.
 pub fn segments(line: &str) -> Vec<Segment> {
-    let doubles = (0..line.len()).filter(|&i| markup_at(line, i, true) == Some(2) && line.get(i..).is_some_and(|r| r.starts_with("**"))).count();
+    let doubles = (0..line.len()).filter(|&i| markup_at(line, i, true) == Some(2)).count();
     let bold_pairs = doubles % 2 == 0;
     let (mut bold, mut underline) = (false, false);
     let mut out = Vec::new();

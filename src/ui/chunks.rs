@@ -370,33 +370,30 @@ async fn release_changed() -> bool {
 /// address again in it (the address holds the visitor's place; the new release is whole,
 /// from its service worker or the host).
 fn outdated(view: View) -> AnyView {
-    let reload = move |_| {
+    let lead = t("This view could not be loaded: the site has been updated since this page was opened. ");
+    let detail = t("Try again to open this page in the new version; the address keeps your place.");
+    not_loaded(view, Some("new-release"), lead, detail, || {
         let _ = window().location().reload();
-    };
-    view! {
-        <section class="view" data-testid=format!("view-{}", view.slug())>
-            <h2>{t(view.title())}</h2>
-            <div class="error-box" role="alert" data-testid="chunk-failed" data-reason="new-release">
-                <p>
-                    <strong>{t("This view could not be loaded: the site has been updated since this page was opened. ")}</strong>
-                    {t("Try again to open this page in the new version; the address keeps your place.")}
-                </p>
-                <button type="button" class="action" data-testid="chunk-retry" on:click=reload>{t("Try again")}</button>
-            </div>
-        </section>
-    }
-    .into_any()
+    })
 }
 
 /// The view's heading, why it is not there, and "Try again".
 fn failed(view: View, retry: impl Fn() + Copy + 'static) -> AnyView {
+    let lead = t("This view could not be loaded. ");
+    let detail = t("The connection may have dropped, or the site is being updated. The other views still work.");
+    not_loaded(view, None, lead, detail, retry)
+}
+
+/// A view whose module could not be loaded: its heading, what happened (`reason` names the
+/// case for tests and styles), and "Try again" doing `retry`.
+fn not_loaded(view: View, reason: Option<&'static str>, lead: String, detail: String, retry: impl Fn() + Copy + 'static) -> AnyView {
     view! {
         <section class="view" data-testid=format!("view-{}", view.slug())>
             <h2>{t(view.title())}</h2>
-            <div class="error-box" role="alert" data-testid="chunk-failed">
+            <div class="error-box" role="alert" data-testid="chunk-failed" data-reason=reason>
                 <p>
-                    <strong>{t("This view could not be loaded. ")}</strong>
-                    {t("The connection may have dropped, or the site is being updated. The other views still work.")}
+                    <strong>{lead}</strong>
+                    {detail}
                 </p>
                 <button type="button" class="action" data-testid="chunk-retry" on:click=move |_| retry()>{t("Try again")}</button>
             </div>
