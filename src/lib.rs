@@ -8,6 +8,8 @@
 //! - [`route`]: the URL scheme (fragment routing). Plain Rust, tested on the host.
 //! - [`settings`]: theme and language as stored and typed. Plain Rust, tested on the host.
 //! - [`export`]: CSV and JSON exports. Plain Rust, tested on the host.
+//! - [`document_html`]: a source document as HTML for the Documents view, every cited figure
+//!   a button. Plain Rust, tested on the host.
 //! - [`i18n`]: English and Japanese (lookup by English text, periods, amounts). Plain Rust.
 //! - [`format`]: number formatting for display. Plain Rust, tested on the host.
 //! - [`number`]: digits grouped by thousands, shared by `format` and `i18n`. Plain Rust.
@@ -23,6 +25,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod charts;
+pub mod document_html;
 pub mod export;
 pub mod format;
 pub mod i18n;

@@ -330,6 +330,12 @@ fn it_can_show_a_line_without_its_markup_and_keep_what_was_printed() {
     assert_eq!(shown(" - *** Supplier and cost"), [own(" - *** Supplier and cost", false, false)]);
     assert_eq!(shown("<ASSETS>"), [own("<ASSETS>", false, false)]);
     assert_eq!(shown("a ** b"), [own("a ** b", false, false)]);
+    // Bold running over two lines (notice 3–4, forum 298–301 and 367–368): a lone "**"
+    // opening or closing a line is markup; a lone footnote mark inside a line is not.
+    assert_eq!(shown("**Convocation Notice of the 16th"), [own("Convocation Notice of the 16th", true, false)]);
+    assert_eq!(shown("Ordinary General Meeting of Shareholders**"), [own("Ordinary General Meeting of Shareholders", true, false)]);
+    assert_eq!(shown(" - ** Royalty charge"), [own(" - ** Royalty charge", false, false)]);
+    assert_eq!(shown("received\t78,122**\tAccounts"), [own("received\t78,122**\tAccounts", false, false)]);
     // No fact's printed text is cut by markup: each lies in one run as shown.
     let ds = dataset();
     for doc in BOTH {

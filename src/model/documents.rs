@@ -12,6 +12,29 @@ const BUNDLED: Option<&str> = None;
 
 use crate::text_table::{sorted_by, TextTable};
 
+// The transcriptions themselves, for the Documents view: the hosted release build fetches
+// them when the view opens (`install_full_text`); every other build has them inside.
+#[cfg(not(iij_split))]
+const NOTICE_TEXT: Option<&str> = Some(include_str!("../../data/sources/000_3fd817ff9a9027c8.txt"));
+#[cfg(not(iij_split))]
+const FORUM_TEXT: Option<&str> = Some(include_str!("../../data/sources/003_03268d09f9f3ad89.txt"));
+#[cfg(iij_split)]
+const NOTICE_TEXT: Option<&str> = None;
+#[cfg(iij_split)]
+const FORUM_TEXT: Option<&str> = None;
+
+static NOTICE: TextTable<&'static str> = TextTable::new(NOTICE_TEXT, parse_full, "the file is not the transcription of the notice");
+static FORUM: TextTable<&'static str> = TextTable::new(FORUM_TEXT, parse_full, "the file is not the transcription of the presentation");
+
+/// A transcription as one entry: refused if empty or if it is a page of markup (a host's
+/// error page) rather than text. Whether each cited figure is on its line is the Documents
+/// view's own check (`reading::locate`).
+fn parse_full(text: &'static str) -> Option<Vec<&'static str>> {
+    let head = text.trim_start();
+    let markup = head.starts_with("<!") || head.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("<html"));
+    (!head.is_empty() && !markup).then(|| vec![text])
+}
+
 /// (document, line, text), sorted by (document, line).
 type QuotedLine = (&'static str, u32, &'static str);
 static QUOTED: TextTable<QuotedLine> = TextTable::new(BUNDLED, parse_quoted, "the file is not a table of quoted lines");
@@ -94,7 +117,37 @@ pub fn quoted_lines_ready() -> bool {
     QUOTED.ready()
 }
 
+fn full(doc: DocumentId) -> &'static TextTable<&'static str> {
+    match doc {
+        DocumentId::Notice => &NOTICE,
+        DocumentId::Forum => &FORUM,
+    }
+}
+
+/// The whole transcription of `doc`, if it is there (built in, or fetched and installed).
+pub fn full_text(doc: DocumentId) -> Option<&'static str> {
+    full(doc).entries().first().copied()
+}
+
+/// The transcription as built into this binary, if it is (the prerender step publishes it).
+pub fn full_text_bundled(doc: DocumentId) -> Option<&'static str> {
+    full(doc).bundled()
+}
+
+/// Installs a transcription fetched at run time; `Err` says why a text cannot be used.
+pub fn install_full_text(doc: DocumentId, text: String) -> Result<(), &'static str> {
+    full(doc).install(text)
+}
+
 impl DocumentId {
+    /// Both documents, the notice first.
+    pub const ALL: [DocumentId; 2] = [DocumentId::Notice, DocumentId::Forum];
+
+    /// The document whose code is `code` (`notice`, `forum`).
+    pub fn from_code(code: &str) -> Option<DocumentId> {
+        DocumentId::ALL.into_iter().find(|d| d.code() == code)
+    }
+
     /// The spelling in the data file.
     pub fn code(self) -> &'static str {
         match self {
@@ -144,6 +197,20 @@ mod tests {
         // The bundled table is there already, so an install keeps it.
         assert!(install_quoted_lines("junk".to_owned()).is_ok());
         assert!(quoted_lines_ready());
+    }
+
+    #[test]
+    fn it_has_each_transcription_whole_and_refuses_an_error_page() {
+        for d in DOCUMENTS {
+            let on_disk = std::fs::read_to_string(format!("{}/data/sources/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap_or_default();
+            assert_eq!(full_text(d.id), Some(on_disk.as_str()), "{}", d.file);
+            assert_eq!(DocumentId::from_code(d.id.code()), Some(d.id));
+        }
+        assert_eq!(DocumentId::from_code("Notice"), None);
+        assert_eq!(parse_full(""), None);
+        assert_eq!(parse_full("  <!DOCTYPE html><p>404</p>"), None);
+        assert_eq!(parse_full("<HTML><body>gone</body>"), None);
+        assert_eq!(parse_full("Revenues\t1"), Some(vec!["Revenues\t1"]));
     }
 
     #[test]

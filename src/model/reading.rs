@@ -53,6 +53,11 @@ impl<'a> Lines<'a> {
         Lines(text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect())
     }
 
+    /// How many lines there are.
+    pub fn count(&self) -> u32 {
+        u32::try_from(self.0.len()).unwrap_or(u32::MAX)
+    }
+
     /// Line `n` (1-based).
     pub fn line(&self, n: u32) -> Option<&'a str> {
         let i = usize::try_from(n).ok()?.checked_sub(1)?;
@@ -97,9 +102,18 @@ pub fn cell_of(line: &str, at: usize) -> usize {
 
 /// A header's text compared without case or spaces (the transcription breaks some words).
 fn same_heading(a: &str, b: &str) -> bool {
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
-    let a = squeeze(a);
-    !a.is_empty() && a == squeeze(b)
+    // Compared as it goes, without a copy of either (this runs for every cell above every
+    // figure of a table).
+    let mut x = a.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase);
+    let mut y = b.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase);
+    let mut any = false;
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return any,
+            (Some(p), Some(q)) if p == q => any = true,
+            _ => return false,
+        }
+    }
 }
 
 /// The columns of the table above line `n` whose heading is `col` (or, for a heading printed
@@ -348,11 +362,16 @@ pub fn untagged(ds: &Dataset, doc: DocumentId, text: &str, placed: &[Located]) -
     let lines = Lines::new(text);
     let mut starts: Vec<(u32, usize)> = ds.sections.iter().enumerate().filter(|(_, s)| s.doc == doc).map(|(i, s)| (s.line, i)).collect();
     starts.sort_unstable();
+    // The placed runs by line, so each number is checked against its own line's only.
+    let mut runs: Vec<(u32, Span)> = placed.iter().map(|p| (p.line, p.span)).collect();
+    runs.sort_unstable();
     let mut out = Vec::new();
     for (n, line) in (1u32..).zip(lines.0.iter()) {
         let section = starts.iter().take_while(|(l, _)| *l <= n).last().map(|(_, i)| *i);
+        let from = runs.partition_point(|(l, _)| *l < n);
+        let on_line: Vec<Span> = runs.iter().skip(from).take_while(|(l, _)| *l == n).map(|(_, s)| *s).collect();
         for span in numbers(line) {
-            let cited = placed.iter().any(|p| p.line == n && p.span.start < span.end && span.start < p.span.end);
+            let cited = on_line.iter().any(|p| p.start < span.end && span.start < p.end);
             if !cited && !excluded(line, span) {
                 out.push(Untagged { line: n, span, section });
             }
@@ -376,6 +395,10 @@ const MARKUP: [&str; 5] = ["**", "<u>", "</u>", "<p>", "</p>"];
 
 /// Where markup starts at byte `i` of `line`, its length; `**` only as exactly two asterisks.
 fn markup_at(line: &str, i: usize, bold_pairs: bool) -> Option<usize> {
+    // Every markup starts with one of these two bytes (most bytes are not markup).
+    if !matches!(line.as_bytes().get(i), Some(b'*' | b'<')) {
+        return None;
+    }
     let rest = line.get(i..)?;
     let m = MARKUP.iter().find(|m| rest.starts_with(**m))?;
     if *m == "**" {
@@ -390,14 +413,19 @@ fn markup_at(line: &str, i: usize, bold_pairs: bool) -> Option<usize> {
 
 /// The line's text as shown, in runs between markup, each with its emphasis.
 pub fn segments(line: &str) -> Vec<Segment> {
-    let doubles = (0..line.len()).filter(|&i| markup_at(line, i, true) == Some(2)).count();
-    let bold_pairs = doubles % 2 == 0;
-    let (mut bold, mut underline) = (false, false);
+    let doubles: Vec<usize> = (0..line.len()).filter(|&i| markup_at(line, i, true) == Some(2)).collect();
+    let bold_pairs = doubles.len().is_multiple_of(2);
+    // A lone "**" opening or closing the line is bold running over two lines ("**Total
+    // Revenues;" then " over JPY 100 billion**"); any other lone one is printed.
+    let end = line.len().saturating_sub(2);
+    let lone = if bold_pairs { None } else { doubles.iter().copied().find(|&i| i == 0 || i == end) };
+    let (mut bold, mut underline) = (lone.is_some_and(|i| i != 0 || end == 0), false);
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
     while i < line.len() {
-        let Some(len) = markup_at(line, i, bold_pairs) else {
+        let found = if Some(i) == lone { Some(2) } else { markup_at(line, i, bold_pairs) };
+        let Some(len) = found else {
             i = i.saturating_add(1);
             continue;
         };
