@@ -20,9 +20,9 @@ Hosted edition (for any static host and sub-path):
   shows another view first. The app replaces either in one step when it starts. Without
   JavaScript the pages read as they are, linked to each other; a `<noscript>` note says what
   needs JavaScript.
-- The Japanese table and the quoted source lines are hashed files (ja-<hash>.txt,
-  lines-<hash>.txt) fetched with their integrity checked when needed, not part of the first
-  load.
+- The Japanese table, the quoted source lines and the two transcriptions (the Documents view)
+  are hashed files (ja-<hash>.txt, lines-<hash>.txt, notice-<hash>.txt, forum-<hash>.txt)
+  fetched with their integrity checked when needed, not part of the first load.
 - The split wasm (scripts/wasm_assets.py): main-<hash>.js (the glue), main-<hash>_bg.wasm,
   split-<hash>.js (the splitter's loader) and one <module>-<hash>.wasm per view and shared
   chunk, fetched with their integrity checked the first time a view needs them: the boot
@@ -78,7 +78,7 @@ PRECOMPRESSED = (".html", ".js", ".css", ".wasm", ".svg", ".txt", ".json", ".web
 # view and the fragment is left alone (the app reads it the same way: route::anchor_id).
 # Where a page's release goes (filled in once the release is known; see the service worker).
 RELEASE_MARK = "%IIJ-RELEASE%"
-VIEW_SLUGS = ("overview", "statements", "ratios", "scenarios", "charts", "sources")
+VIEW_SLUGS = ("overview", "statements", "ratios", "scenarios", "charts", "sources", "documents")
 HEAD_SCRIPT = r"""(function(){var d=document.documentElement,v=d.getAttribute('data-pre'),l=d.lang;
 function get(k){try{return localStorage.getItem(k)}catch(e){return null}}
 var th=get('iij-explorer/theme');
@@ -440,7 +440,7 @@ def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
 
     # ----- the texts fetched on demand, and the pictures -----
     assets = {}
-    for key, src in (("ja", "ja.txt"), ("lines", "lines.txt")):
+    for key, src in (("ja", "ja.txt"), ("lines", "lines.txt"), ("notice", "notice.txt"), ("forum", "forum.txt")):
         data = (pre / src).read_bytes()
         name = f"{key}-{short_hash(data)}.txt"
         (dist / name).write_bytes(data)
@@ -674,7 +674,7 @@ def main(dist_dir: str, pre_dir: str, wasm_dir: str) -> None:
         # What a view fetches besides the first load (a deep link: at once; otherwise when needed).
         "views": {v: [split["modules"][m][0] for m in ms] for v, ms in split["views"].items()},
         "modules": [n for n, _ in split["modules"].values()],
-        "on_demand": {"ja": assets["ja"][0], "lines": assets["lines"][0]},
+        "on_demand": {k: n for k, (n, _) in assets.items()},
         "pages": [p["file"] for p in pages],
         "release": release,
         "offline": OFFLINE_NAME,

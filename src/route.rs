@@ -17,17 +17,19 @@ pub enum View {
     Scenarios,
     Charts,
     Sources,
+    Documents,
 }
 
 impl View {
     /// Every view, in the order the navigation shows them.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Statements,
         View::Ratios,
         View::Scenarios,
         View::Charts,
         View::Sources,
+        View::Documents,
     ];
 
     /// The path segment of the view in the fragment (`#/ratios`).
@@ -39,6 +41,7 @@ impl View {
             View::Scenarios => "scenarios",
             View::Charts => "charts",
             View::Sources => "sources",
+            View::Documents => "documents",
         }
     }
 
@@ -51,6 +54,7 @@ impl View {
             View::Scenarios => "Scenarios",
             View::Charts => "Charts",
             View::Sources => "Sources & checks",
+            View::Documents => "Documents",
         }
     }
 

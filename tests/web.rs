@@ -55,7 +55,7 @@ async fn the_shell_names_the_company_the_period_and_every_view() {
     let names: Vec<String> = (0..links.length())
         .filter_map(|i| links.item(i).and_then(|n| n.text_content()))
         .collect();
-    assert_eq!(names, ["Overview", "Statements", "Ratios", "Scenarios", "Charts", "Sources & checks"]);
+    assert_eq!(names, ["Overview", "Statements", "Ratios", "Scenarios", "Charts", "Sources & checks", "Documents"]);
     let footer = text(&host, "footer");
     assert!(footer.contains("June 9, 2008"), "footer: {footer}");
     assert!(footer.contains("July 10, 2008"), "footer: {footer}");
@@ -390,4 +390,41 @@ async fn the_staged_build_stays_off_the_page_until_every_part_is_built_then_swap
     assert!(query(&host, "[data-testid=view-sources]").is_some(), "the Sources view opened");
     assert!(query(&host, "[data-testid=errata]").is_some(), "the next view is whole as soon as it is there");
     host.remove();
+}
+
+/// Waits (a task at a time, at most 2,000 tasks of 5 ms) until `ready` holds.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..2000 {
+        if ready() {
+            return;
+        }
+        TimeoutFuture::new(5).await;
+    }
+    panic!("never: {what}");
+}
+
+#[wasm_bindgen_test]
+async fn the_documents_view_draws_the_notice_with_every_figure_a_button_that_opens_its_fact() {
+    let (host, _h) = mount_at("#/documents?doc=notice").await;
+    // Drawn a part at a time: its last line (1,140) comes last.
+    until("the notice drawn", || query(&host, ".doc-body [data-line=\"1140\"]").is_some()).await;
+    // The notice holds 470 of the dataset's 722 facts (the presentation the other 252).
+    let figures = host.query_selector_all(".doc-body button.doc-fig").expect("figures");
+    let facts: usize = (0..figures.length())
+        .filter_map(|i| figures.item(i))
+        .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("data-fact"))
+        .map(|ids| ids.split(' ').count())
+        .sum();
+    assert_eq!(facts, 470);
+    // Capital expenditures: "JPY 6,078 million" on line 94 of the notice.
+    let capex = query(&host, ".doc-body button[data-fact~=\"br.capex\"]").expect("the capex figure");
+    assert_eq!(capex.text_content().unwrap_or_default(), "6,078");
+    capex.click();
+    until("the inspector", || text(&host, "[data-testid=\"fact-printed\"]") == "6,078").await;
+    assert!(address_bar().await.contains("fig=br.capex"));
+    // Review mode marks the numbers no figure cites.
+    let switch: web_sys::HtmlInputElement = query(&host, "[data-testid=\"review-switch\"]").expect("switch").unchecked_into();
+    switch.click();
+    until("review mode", || query(&host, ".doc-body.review").is_some()).await;
+    assert_eq!(host.query_selector_all(".doc-body .untagged").expect("marks").length(), 99);
 }

@@ -2,8 +2,8 @@
 //! scripts/postbuild.py to publish,
 //! - `pages.tsv`: file, view, language, title and description of every page, and
 //!   `<file>.body.html`: the body the app draws for that view and language;
-//! - `ja.txt` and `lines.txt`: the Japanese table and the quoted source lines, which the
-//!   hosted wasm leaves out and fetches when needed;
+//! - `ja.txt`, `lines.txt`, `notice.txt` and `forum.txt`: the Japanese table, the quoted source
+//!   lines and the two transcriptions, which the hosted wasm leaves out and fetches when needed;
 //! - `og-trend.svg` and `og-trend.png`: the trend chart, standalone, for link previews;
 //! - `icon-192.png`, `icon-512.png`: the app icon (style/favicon.svg) for the web app manifest;
 //! - `iij-explorer.xlsx`, `iij-explorer-ja.xlsx`: the analyst's workbooks (`workbook.rs`).
@@ -32,6 +32,10 @@ fn main() -> Result<(), String> {
     write("pages.tsv", &index)?;
     write("ja.txt", iij_explorer::i18n::ja_text().ok_or("this build has no Japanese table inside")?)?;
     write("lines.txt", iij_explorer::model::documents::quoted_lines_text().ok_or("this build has no quoted lines inside")?)?;
+    for doc in iij_explorer::model::DocumentId::ALL {
+        let text = iij_explorer::model::documents::full_text_bundled(doc).ok_or("this build has no transcriptions inside")?;
+        write(&format!("{}.txt", doc.code()), text)?;
+    }
     let data = iij_explorer::model::Dataset::bundled().map_err(|e| e.to_string())?;
     for (lang, file) in [(iij_explorer::i18n::Lang::En, "iij-explorer.xlsx"), (iij_explorer::i18n::Lang::Ja, "iij-explorer-ja.xlsx")] {
         let options = iij_explorer::workbook::Options::published(lang, env!("CARGO_PKG_VERSION"));

@@ -1,5 +1,5 @@
-//! Texts the hosted release build keeps out of the first load (issue 16): the Japanese table
-//! and the quoted source lines. The page's boot script defines `iijAsset(name)`, which fetches
+//! Texts the hosted release build keeps out of the first load (issue 16): the Japanese table,
+//! the quoted source lines and the two transcriptions (the Documents view). The page's boot script defines `iijAsset(name)`, which fetches
 //! the hashed file with its integrity checked (the hosted edition) or reads it from the page
 //! itself (the offline file). Builds with the texts inside (tests, `trunk serve`, the
 //! prerender step) find them ready and never fetch.
@@ -72,6 +72,22 @@ pub async fn load_ja() -> Result<(), String> {
     }
     let text = fetch_text("ja").await?;
     crate::i18n::install_ja(text).map_err(str::to_owned)
+}
+
+/// Fetches and installs both transcriptions for the Documents view (nothing to do for one
+/// that is there), side by side.
+pub async fn load_documents() -> Result<(), String> {
+    use crate::model::documents::{full_text, install_full_text};
+    use crate::model::DocumentId;
+    let one = |doc: DocumentId| async move {
+        if full_text(doc).is_some() {
+            return Ok(());
+        }
+        let text = fetch_text(doc.code()).await?;
+        install_full_text(doc, text).map_err(str::to_owned)
+    };
+    let (notice, forum) = crate::ui::chunks::both(one(DocumentId::Notice), one(DocumentId::Forum)).await;
+    notice.and(forum)
 }
 
 /// Why Japanese cannot be shown, in both languages: without the table there is no Japanese

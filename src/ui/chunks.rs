@@ -2,7 +2,8 @@
 //! split after cargo (`scripts/build_wasm.py`) at the split points declared here: every view but
 //! the Overview, fetched the first time it is shown (or ahead: a deep link, the idle prefetch),
 //! the whole dataset (the main module holds the Overview's records) and the chart drawing (the
-//! page's own drawings stand until it has loaded).
+//! page's own drawings stand until it has loaded). The Documents view also fetches the two
+//! transcriptions (texts, not modules: `assets::load_documents`).
 //!
 //! A split point is compiled as one only with `--cfg iij_wasm_split` (the release build);
 //! every other build (`trunk serve`, the browser tests, the prerender step) calls the view
@@ -86,6 +87,15 @@ split_point!(view_sources, preload_sources, fn load_sources(route: ReadSignal<Ro
     use crate::ui::views::sources::SourcesView;
     view! { <SourcesView route=route /> }.into_any()
 });
+split_point!(view_documents, preload_documents, fn load_documents(route: ReadSignal<Route>) -> AnyView {
+    use crate::ui::views::documents::DocumentsView;
+    view! { <DocumentsView route=route /> }.into_any()
+});
+// A document laid out (every figure located), built ahead in a task of its own per document
+// when the view's module is loaded, so opening the view does not lay it out.
+split_point!(view_documents, preload_prepare_documents, fn prepare_document(explorer: std::sync::Arc<crate::ui::state::Explorer>, doc: crate::model::DocumentId) -> () {
+    crate::ui::views::documents::prepare(&explorer, doc);
+});
 // The whole dataset: the main module holds only the Overview's records (state::start_tsv).
 split_point!(dataset, preload_dataset, fn whole_tsv() -> &'static str { crate::model::dataset::BUNDLED_TSV });
 // Drawing a chart (plotters and the layouts): the prerendered page's drawings stand until it
@@ -147,6 +157,17 @@ async fn load(view: View, start: bool) -> Result<(), ChunkError> {
     };
     let (chunk, (data, drawing)) = both(preload_chunk(view), both(load_whole(), drawing)).await;
     chunk.and(data).and(drawing)?;
+    // The Documents view reads the transcriptions themselves (fetched, not in any module),
+    // each laid out in a task of its own.
+    if view == View::Documents {
+        crate::ui::assets::load_documents().await.map_err(|_| ChunkError)?;
+        if let Some(Ok(explorer)) = crate::ui::state::whole() {
+            for doc in crate::model::DocumentId::ALL {
+                crate::ui::next_task().await;
+                let _ = ready_now(prepare_document(explorer.clone(), doc));
+            }
+        }
+    }
     if let (true, View::Scenarios | View::Charts, Some(Ok(explorer))) = (start, view, crate::ui::state::whole()) {
         crate::ui::next_task().await;
         let _ = if view == View::Scenarios { ready_now(plan_scenarios(explorer)) } else { ready_now(plan_charts(explorer)) };
@@ -163,6 +184,7 @@ async fn preload_chunk(view: View) -> Result<(), ChunkError> {
         View::Scenarios => preload_scenarios().await.map_err(ChunkError::from),
         View::Charts => preload_charts().await.map_err(ChunkError::from),
         View::Sources => preload_sources().await.map_err(ChunkError::from),
+        View::Documents => preload_documents().await.map_err(ChunkError::from),
     }
 }
 
@@ -251,7 +273,7 @@ pub fn draw_chart(chart: &crate::charts::Chart, width: u32) -> Option<String> {
 }
 
 /// Both futures' outputs, the two run side by side.
-async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+pub(crate) async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
     let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
     let (mut out_a, mut out_b) = (None, None);
     std::future::poll_fn(move |cx| {
@@ -290,6 +312,7 @@ fn build(view: View, route: ReadSignal<Route>) -> Result<AnyView, ChunkError> {
         View::Scenarios => ready_now(load_scenarios(route)),
         View::Charts => ready_now(load_charts(route)),
         View::Sources => ready_now(load_sources(route)),
+        View::Documents => ready_now(load_documents(route)),
     };
     built.unwrap_or(Err(ChunkError))
 }

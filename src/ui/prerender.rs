@@ -51,6 +51,7 @@ fn description(view: crate::route::View) -> &'static str {
         View::Scenarios => n_("Plan IIJ's FY2008–FY2012 against the mid-term target: presets, every driver, goal seek, sensitivity and a Monte Carlo run, computed in your browser."),
         View::Charts => n_("Charts of IIJ's revenues and operating income, segment mix, balance sheet and the operating-income bridge to the FY2008 forecast and the mid-term target."),
         View::Sources => n_("Every figure of the IIJ Financial Explorer with its document, section and line, 340 reconciliation checks and the errata."),
+        View::Documents => n_("IIJ's FY2007 convocation notice and its 2008 Nomura Asia Equity Forum presentation as documents, every figure the explorer cites highlighted and linked to its checks, ratios and scenarios."),
     }
 }
 

@@ -50,8 +50,60 @@ pub fn Later(children: Children) -> impl IntoView {
     if !STAGING.with(Cell::get) {
         return children().into_any();
     }
+    deferred(children, &QUEUE)
+}
+
+thread_local! {
+    /// The [`Paced`] parts waiting outside the takeover, in order.
+    static PACED: RefCell<std::collections::VecDeque<RwSignal<bool>>> = const { RefCell::new(std::collections::VecDeque::new()) };
+    /// Whether a task is drawing the paced parts.
+    static PACING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A part of a long view (a document) built in a task of its own, during the takeover as
+/// [`Later`] and after it too: a view of many such parts never blocks the page for long. The
+/// view is not complete ([`crate::ui::complete`]) until every part is drawn. The prerender step
+/// draws it at once.
+#[component]
+pub fn Paced(children: Children) -> impl IntoView {
+    if STAGING.with(Cell::get) {
+        return deferred(children, &QUEUE);
+    }
+    if !cfg!(target_arch = "wasm32") {
+        return children().into_any();
+    }
+    let part = deferred(children, &PACED);
+    pace();
+    part
+}
+
+/// Whether every [`Paced`] and [`Later`] part is drawn and the app is in the page.
+pub fn settled() -> bool {
+    !PACING.with(Cell::get) && QUEUE.with(|q| q.borrow().is_empty()) && !STAGING.with(Cell::get) && attached_now()
+}
+
+/// Draws the paced parts one per task, holding the view incomplete meanwhile.
+fn pace() {
+    #[cfg(target_arch = "wasm32")]
+    if !PACING.with(|p| p.replace(true)) {
+        let busy = crate::ui::complete::busy();
+        leptos::task::spawn_local(async move {
+            loop {
+                crate::ui::next_task().await;
+                let Some(part) = PACED.with(|q| q.borrow_mut().pop_front()) else { break };
+                // A part of a view that has gone is not drawn (the set does nothing).
+                let _ = part.try_set(true);
+            }
+            PACING.with(|p| p.set(false));
+            drop(busy);
+        });
+    }
+}
+
+/// `children` drawn when its turn in `queue` comes.
+fn deferred(children: Children, queue: &'static std::thread::LocalKey<RefCell<std::collections::VecDeque<RwSignal<bool>>>>) -> AnyView {
     let shown = RwSignal::new(false);
-    QUEUE.with(|q| q.borrow_mut().push_back(shown));
+    queue.with(|q| q.borrow_mut().push_back(shown));
     let slot = Arc::new(Mutex::new(Some(children)));
     // `shown` changes once, from false to true; the content is built untracked, so nothing it
     // reads can build it again.

@@ -22,11 +22,18 @@ const PAGES = [
   '#/charts',
   '#/sources?q=revenue&fact=cis.revenue',
   '#/sources?status=erratum',
+  '#/documents?fig=cis.revenue',
+  '#/documents?doc=forum&review=1&q=revenue',
   '#/no-such-view',
 ];
 
 /** Runs axe on the page; returns the violations as readable lines. */
 async function axe(page) {
+  // The Documents view's parts off screen are not laid out (content-visibility: auto) until
+  // they come near, as a visitor scrolls; axe measures targets' sizes and spacing from the
+  // layout, so every part is laid out first (measured: without this, one or two figures of a
+  // part not yet laid out are reported, different ones each run; with it, none).
+  await page.evaluate(() => document.querySelectorAll('.doc-part').forEach((p) => { p.style.contentVisibility = 'visible'; }));
   // Evaluated through the DevTools protocol, which the page's CSP does not govern.
   await page.evaluate(AXE);
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);

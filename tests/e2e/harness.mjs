@@ -119,9 +119,11 @@ export async function recordedPage(browser, { viewport = { width: 1280, height: 
   });
   page.on('pageerror', (err) => seen.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => {
-    // A view's module the idle prefetch was fetching when the page was left (a reload, a new
-    // address): the browser abandons it. Not a failure of the page.
-    if (req.failure()?.errorText === 'net::ERR_ABORTED' && /\.wasm$/.test(req.url()) && !/_bg\.wasm$/.test(req.url())) return;
+    // A view's module, or the Documents view's transcriptions, the idle prefetch was fetching
+    // when the page was left (a reload, a new address): the browser abandons it. Not a
+    // failure of the page.
+    const prefetched = (/\.wasm$/.test(req.url()) && !/_bg\.wasm$/.test(req.url())) || /\/(notice|forum)-[0-9a-f]+\.txt$/.test(req.url());
+    if (req.failure()?.errorText === 'net::ERR_ABORTED' && prefetched) return;
     seen.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
   });
   page.on('response', (res) => {
@@ -145,7 +147,7 @@ export async function appReady(page, view) {
 
 /** The check of `appReady`, run in the page (any engine's driver can run it). */
 export function viewComplete(want) {
-  const views = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources'];
+  const views = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources', 'documents'];
   const file = location.pathname.split('/').pop();
   const own = views.find((v) => file.startsWith(`${v}.`)) ?? 'overview';
   const hash = location.hash;

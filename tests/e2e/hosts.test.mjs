@@ -17,7 +17,7 @@ import { DIST, SUB_PATH, appReady, launchBrowser, recordedPage } from './harness
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const publish = JSON.parse(await readFile(join(ROOT, 'target/publish.json'), 'utf8'));
-const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources'];
+const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources', 'documents'];
 const pageOf = (view, lang) => `${view === 'overview' ? 'index' : view}${lang === 'ja' ? '.ja' : ''}.html`;
 
 // What each kind of file must be sent as (the test's own table).

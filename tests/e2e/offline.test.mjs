@@ -9,7 +9,7 @@ import { DIST, appReady, openView, recordedPage, useServerAndBrowser } from './h
 
 const env = useServerAndBrowser();
 const OFFLINE = pathToFileURL(join(DIST, 'iij-explorer-offline.html')).href;
-const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources'];
+const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources', 'documents'];
 
 /** Reports CSP violations as console errors, which recordedPage counts as problems. */
 async function watchCsp(page) {
@@ -23,6 +23,10 @@ async function use(page, view) {
   if (view === 'statements') await page.click('[data-fig="cis.revenue"]');
   if (view === 'ratios') await page.click('button.fig >> nth=0');
   if (view === 'sources') await page.fill('[data-testid="fact-search"]', 'deficit');
+  if (view === 'documents') {
+    await page.click('.doc-body button[data-fact="cis.revenue"]');
+    await page.waitForSelector('[data-testid="fact-panel"] [data-testid="fact-printed"]');
+  }
   if (view === 'scenarios') {
     await page.fill('[data-driver="gm_si@2010"]', '35');
     await page.press('[data-driver="gm_si@2010"]', 'Enter');
@@ -106,7 +110,9 @@ describe('offline edition', () => {
       await page.waitForSelector(`[data-testid="view-${view}"]`);
       await use(page, view);
     }
-    // The workbook links point beside the offline file, where the zip puts the workbooks.
+    // The workbook links (in Sources) point beside the offline file, where the zip puts the workbooks.
+    await page.goto(`${OFFLINE}#/sources`);
+    await appReady(page);
     for (const id of ['workbook-en', 'workbook-ja']) {
       const href = await page.getAttribute(`[data-testid="${id}"]`, 'href');
       const beside = new URL(href, OFFLINE);

@@ -12,7 +12,7 @@ import { DIST, appReady, launchBrowser, openView, recordedPage, startServer, use
 
 const env = useServerAndBrowser();
 const publish = JSON.parse(await readFile(new URL('../../target/publish.json', import.meta.url), 'utf8'));
-const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources'];
+const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources', 'documents'];
 const pageOf = (view, lang) => `${view === 'overview' ? 'index' : view}${lang === 'ja' ? '.ja' : ''}.html`;
 
 /** The text of every table of the main region, as a visitor reads it. */

@@ -10,7 +10,7 @@ import { openView, recordedPage, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources'];
+const VIEWS = ['overview', 'statements', 'ratios', 'scenarios', 'charts', 'sources', 'documents'];
 const SCREENS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
 describe('Screenshots for the README', () => {

@@ -243,6 +243,9 @@ fn work_panel(explorer: Arc<Explorer>, spec: &'static RatioSpec, period: &'stati
                 <li>
                     <a href=fact_href(&f.id)>{t(&f.label)}</a> ": " {crate::ui::i18n::fact_with_unit(f)}
                     " " <span class="muted">{format!("({})", p(&f.period.to_string()))}</span> " " <code class="muted">{f.id.clone()}</code>
+                    {explorer.data.document_of(f).map(|doc| view! {
+                        " " <a class="small" href=crate::ui::views::documents::fact_href(doc, f.line, &f.id) data-testid="input-in-document">{t("in the document")}</a>
+                    })}
                 </li>
             }
         })

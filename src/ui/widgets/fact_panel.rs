@@ -17,9 +17,10 @@ pub fn fact_href(id: &str) -> String {
     Route::View { view: View::Sources, params: vec![("fact".into(), id.into())] }.to_string()
 }
 
-/// The inspector for the fact with id `id`, or a clear message if there is none.
+/// The inspector for the fact with id `id`, or a clear message if there is none. Outside the
+/// Documents view (`in_document` false) it links to the figure there.
 #[component]
-pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
+pub fn FactPanel(explorer: Arc<Explorer>, id: String, #[prop(optional)] in_document: bool) -> impl IntoView {
     let data = &explorer.data;
     let Some(index) = data.index_of(&id) else {
         return view! {
@@ -69,6 +70,9 @@ pub fn FactPanel(explorer: Arc<Explorer>, id: String) -> impl IntoView {
                 <dt>{t("Id")}</dt>
                 <dd><code>{f.id.clone()}</code></dd>
             </dl>
+            {(!in_document).then(|| view! {
+                <p><a class="action small secondary" href=crate::ui::views::documents::fact_href(doc_id, line, &f.id) data-testid="show-in-document">{t("Show in the document")}</a></p>
+            })}
             <figure class="source-line">
                 <figcaption>{tf("The line as transcribed (line {0}):", &[&f.line.to_string()])}</figcaption>
                 <SourceLine doc=doc_id line=line printed=printed />
