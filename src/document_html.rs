@@ -8,7 +8,8 @@
 //! attributes. Every text of the documents is escaped; the words the app writes around them
 //! (a table's name, a figure's label) come translated from the caller.
 
-use crate::model::reading::{self, Block, BlockKind, Located, LocateError, Span, Untagged};
+use crate::charts::canvas::escape_into;
+use crate::model::reading::{self, Block, BlockKind, Lines, Located, LocateError, Span, Untagged};
 use crate::model::{Dataset, DocumentId};
 
 /// A figure as highlighted: where it was printed and the facts that cite it (two facts share
@@ -38,7 +39,7 @@ pub struct Part {
 /// A document ready to draw.
 pub struct Prepared {
     pub doc: DocumentId,
-    lines: Vec<&'static str>,
+    lines: Lines<'static>,
     pub parts: Vec<Part>,
     /// Every highlighted figure, in the document's order.
     pub figures: Vec<Figure>,
@@ -61,8 +62,8 @@ impl Prepared {
         let (placed, problems) = reading::locate(ds, doc, text);
         let untagged = reading::untagged(ds, doc, text, &placed);
         let figures = figures(placed);
-        let lines: Vec<&'static str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
-        let end = u32::try_from(lines.len()).unwrap_or(u32::MAX);
+        let lines = Lines::new(text);
+        let end = lines.count();
         let mut starts: Vec<(u32, usize)> = ds.sections.iter().enumerate().filter(|(_, s)| s.doc == doc).map(|(i, s)| (s.line, i)).collect();
         starts.sort_unstable();
         let mut parts = Vec::new();
@@ -96,7 +97,7 @@ impl Prepared {
 
     /// Line `n` (1-based).
     pub fn line(&self, n: u32) -> Option<&'static str> {
-        self.lines.get(usize::try_from(n).ok()?.checked_sub(1)?).copied()
+        self.lines.line(n)
     }
 
     /// The part that holds line `n`.
@@ -148,15 +149,16 @@ impl Prepared {
     /// A table block: its heading rows as column headings, each other row's first cell as the
     /// row's heading, figure cells right-aligned; in a box that scrolls sideways on a phone.
     fn table(&self, out: &mut String, ds: &Dataset, block: &Block, hits: &Hits<'_>, words: &Words<'_>) {
-        let name = escape(&(words.table)(block.first, block.last));
-        out.push_str(&format!("<div class=\"doc-table\" role=\"region\" tabindex=\"0\" aria-label=\"{name}\"><table>"));
-        for n in block.first..=block.last {
-            let head = usize::try_from(n.saturating_sub(block.first)).is_ok_and(|r| r < block.header_rows);
-            if n == block.first && head {
-                out.push_str("<thead>");
-            }
-            if !head && (n == block.first || usize::try_from(n.saturating_sub(block.first)).ok() == Some(block.header_rows)) {
-                out.push_str("<tbody>");
+        out.push_str("<div class=\"doc-table\" role=\"region\" tabindex=\"0\" aria-label=\"");
+        escape_into(out, &(words.table)(block.first, block.last));
+        out.push_str("\"><table>");
+        let heads = block.header_rows;
+        for (r, n) in (block.first..=block.last).enumerate() {
+            let head = r < heads;
+            match (r == 0, r == heads) {
+                (true, _) if head => out.push_str("<thead>"),
+                (true, _) | (_, true) => out.push_str("<tbody>"),
+                _ => {}
             }
             let line = self.line(n).unwrap_or_default();
             let segments = reading::segments(line);
@@ -177,12 +179,11 @@ impl Prepared {
                 start = end.saturating_add(1);
             }
             out.push_str("</tr>");
-            let last_head = usize::try_from(n.saturating_sub(block.first).saturating_add(1)).ok() == Some(block.header_rows);
-            if head && last_head {
+            if head && r.saturating_add(1) == heads {
                 out.push_str("</thead>");
             }
         }
-        if usize::try_from(block.last.saturating_sub(block.first).saturating_add(1)).ok() != Some(block.header_rows) {
+        if usize::try_from(block.last.saturating_sub(block.first)).is_ok_and(|last| last >= heads) {
             out.push_str("</tbody>");
         }
         out.push_str("</table></div>");
@@ -211,12 +212,11 @@ impl Prepared {
                     let erratum = facts.iter().any(|x| x.erratum.is_some());
                     let ids: Vec<&str> = facts.iter().map(|x| x.id.as_str()).collect();
                     let title: Vec<String> = f.facts.iter().map(|&x| (words.label)(x)).collect();
-                    out.push_str(&format!(
-                        "<button type=\"button\" class=\"fig doc-fig{}\" data-fact=\"{}\" data-n=\"{i}\" title=\"{}\">",
-                        if erratum { " erratum" } else { "" },
-                        escape(&ids.join(" ")),
-                        escape(&title.join(" / "))
-                    ));
+                    out.push_str(&format!("<button type=\"button\" class=\"fig doc-fig{}\" data-fact=\"", if erratum { " erratum" } else { "" }));
+                    escape_into(out, &ids.join(" "));
+                    out.push_str(&format!("\" data-n=\"{i}\" title=\""));
+                    escape_into(out, &title.join(" / "));
+                    out.push_str("\">");
                     text.write(out, span.start, span.end);
                     out.push_str("</button>");
                 }
@@ -276,29 +276,26 @@ impl Text<'_> {
             for w in cuts.windows(2) {
                 let (x, y) = (w[0], w[1]);
                 let hit = self.hits.iter().find(|(_, h)| h.start <= x && y <= h.end).map(|(i, _)| *i);
-                let piece = escape(self.line.get(x..y).unwrap_or_default());
-                let piece = if s.underline { format!("<u>{piece}</u>") } else { piece };
-                let piece = if s.bold { format!("<b>{piece}</b>") } else { piece };
-                match hit {
-                    Some(i) => out.push_str(&format!("<mark class=\"hit\" data-hit=\"{i}\">{piece}</mark>")),
-                    None => out.push_str(&piece),
+                if let Some(i) = hit {
+                    out.push_str(&format!("<mark class=\"hit\" data-hit=\"{i}\">"));
+                }
+                out.push_str(match (s.bold, s.underline) {
+                    (true, true) => "<b><u>",
+                    (true, false) => "<b>",
+                    (false, true) => "<u>",
+                    (false, false) => "",
+                });
+                escape_into(out, self.line.get(x..y).unwrap_or_default());
+                out.push_str(match (s.bold, s.underline) {
+                    (true, true) => "</u></b>",
+                    (true, false) => "</b>",
+                    (false, true) => "</u>",
+                    (false, false) => "",
+                });
+                if hit.is_some() {
+                    out.push_str("</mark>");
                 }
             }
         }
     }
-}
-
-/// `text` safe in HTML text and in a double-quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            other => out.push(other),
-        }
-    }
-    out
 }

@@ -155,12 +155,19 @@ async fn load(view: View, start: bool) -> Result<(), ChunkError> {
             load_drawing().await
         }
     };
-    let (chunk, (data, drawing)) = both(preload_chunk(view), both(load_whole(), drawing)).await;
-    chunk.and(data).and(drawing)?;
-    // The Documents view reads the transcriptions themselves (fetched, not in any module),
-    // each laid out in a task of its own.
+    // The Documents view reads the transcriptions themselves (texts, not modules), fetched
+    // beside its modules.
+    let texts = async {
+        if view == View::Documents {
+            crate::ui::assets::load_documents().await.map_err(|_| ChunkError)
+        } else {
+            Ok(())
+        }
+    };
+    let ((chunk, texts), (data, drawing)) = both(both(preload_chunk(view), texts), both(load_whole(), drawing)).await;
+    chunk.and(texts).and(data).and(drawing)?;
+    // Each document laid out in a task of its own.
     if view == View::Documents {
-        crate::ui::assets::load_documents().await.map_err(|_| ChunkError)?;
         if let Some(Ok(explorer)) = crate::ui::state::whole() {
             for doc in crate::model::DocumentId::ALL {
                 crate::ui::next_task().await;

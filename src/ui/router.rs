@@ -209,3 +209,17 @@ pub fn replace_param(route: ReadSignal<Route>, key: &str, value: &str) {
         replace_route(current.with_param(key, Some(value)));
     }
 }
+
+/// A search box's text, kept with parameter `key` of the address: a link edited in place (same
+/// view) sets it, and typing (which writes the address through `replace_route`, trimmed)
+/// leaves it as typed, so the two never fight.
+pub fn search_text(route: ReadSignal<Route>, key: &'static str) -> RwSignal<String> {
+    let text = RwSignal::new(route.get_untracked().param(key).unwrap_or_default().to_owned());
+    Effect::new(move |_| {
+        let q = route.get().param(key).unwrap_or_default().to_owned();
+        if q != text.get_untracked().trim() {
+            text.set(q);
+        }
+    });
+    text
+}

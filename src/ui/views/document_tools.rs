@@ -14,13 +14,6 @@ use crate::ui::router::replace_route;
 /// Review mode, the search and the figure steps.
 #[component]
 pub fn Tools(route: ReadSignal<Route>, doc: Memo<DocumentId>, review: Memo<bool>, query: RwSignal<String>, hits: Memo<Vec<(u32, Span)>>, clicked: StoredValue<bool>) -> impl IntoView {
-    // A link edited in place sets the search too; typing updates the URL, which then agrees.
-    Effect::new(move |_| {
-        let q = route.get().param("q").unwrap_or_default().to_owned();
-        if q != query.get_untracked().trim() {
-            query.set(q);
-        }
-    });
     let current = RwSignal::new(None::<usize>);
     Effect::new(move |_| {
         hits.track();

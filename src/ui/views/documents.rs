@@ -67,12 +67,15 @@ fn settings(route: &Route, explorer: &Explorer) -> Settings {
         }
         (None, None) => DocumentId::Notice,
     };
-    let count = full_text(doc).map_or(0, |text| reading::Lines::new(text).count());
-    let line = route.param("line").and_then(|l| match l.parse::<u32>() {
-        Ok(n) if n >= 1 && n <= count => Some(n),
-        _ => {
-            problems.push(tf("“{0}” is not a line of this document (it has lines 1 to {1}).", &[l, &count.to_string()]));
-            None
+    let line = route.param("line").and_then(|l| {
+        // Counted only when a line is asked for (not on every keystroke of a search).
+        let count = full_text(doc).map_or(0, |text| reading::Lines::new(text).count());
+        match l.parse::<u32>() {
+            Ok(n) if n >= 1 && n <= count => Some(n),
+            _ => {
+                problems.push(tf("“{0}” is not a line of this document (it has lines 1 to {1}).", &[l, &count.to_string()]));
+                None
+            }
         }
     });
     let review = match route.param("review") {
@@ -130,7 +133,7 @@ pub fn DocumentsView(route: ReadSignal<Route>) -> impl IntoView {
     let doc = Memo::new(move |_| settings.with(|s| s.doc));
     let review = Memo::new(move |_| settings.with(|s| s.review));
     let fig = Memo::new(move |_| settings.with(|s| s.fig.clone()));
-    let query = RwSignal::new(route.get_untracked().param("q").unwrap_or_default().to_owned());
+    let query = crate::ui::router::search_text(route, "q");
     let hits = Memo::new(move |_| full_text(doc.get()).map(|text| reading::search(text, &query.get())).unwrap_or_default());
     let clicked = StoredValue::new(false);
     land_on_target(Memo::new(move |_| settings.with(|s| (s.doc, s.fig.clone(), s.line))), clicked);
@@ -206,15 +209,13 @@ fn head(explorer: &Explorer, doc: DocumentId) -> impl IntoView {
 /// The figure's inspector: its source panel, the facts that share its print, and what uses it.
 fn figure_panel(explorer: Arc<Explorer>, id: String) -> AnyView {
     let data = &explorer.data;
-    let Some(index) = data.index_of(&id) else { return ().into_any() };
-    let shared: Vec<(String, String)> = data
-        .document_of(&data.facts[index])
-        .and_then(|doc| prepared(&explorer, doc))
+    let Some((index, fact)) = data.index_of(&id).and_then(|i| Some((i, data.facts.get(i)?))) else { return ().into_any() };
+    let Some(doc) = data.document_of(fact) else { return ().into_any() };
+    let line = fact.line;
+    let shared: Vec<(String, String)> = prepared(&explorer, doc)
         .and_then(|p| p.figure_of(index).and_then(|k| p.figures.get(k).cloned()))
         .map(|f| f.facts.into_iter().filter(|&i| i != index).filter_map(|i| data.facts.get(i)).map(|f| (f.id.clone(), f.label.clone())).collect())
         .unwrap_or_default();
-    let doc = data.document_of(&data.facts[index]).unwrap_or(DocumentId::Notice);
-    let line = data.facts[index].line;
     view! {
         <FactPanel explorer=explorer.clone() id=id.clone() in_document=true />
         {(!shared.is_empty()).then(|| view! {

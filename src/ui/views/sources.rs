@@ -119,15 +119,7 @@ fn doc_code(d: DocumentId) -> &'static str {
 
 #[component]
 fn FactSearch(explorer: Arc<Explorer>, route: ReadSignal<Route>) -> impl IntoView {
-    let query = RwSignal::new(route.get_untracked().param("q").unwrap_or_default().to_owned());
-    // A link edited in place (same view) sets the search too; typing updates the URL, which
-    // then agrees with the box (trimmed), so this does not fight the visitor's typing.
-    Effect::new(move |_| {
-        let q = route.get().param("q").unwrap_or_default().to_owned();
-        if q != query.get_untracked().trim() {
-            query.set(q);
-        }
-    });
+    let query = crate::ui::router::search_text(route, "q");
     let results = {
         let explorer = explorer.clone();
         Memo::new(move |_| explorer.data.search(&query.get(), SEARCH_LIMIT + 1))
